@@ -1,0 +1,46 @@
+import type { Permission } from "./permissions";
+
+/**
+ * Business templates ("métiers"). A template declares its navigation; its pages and API
+ * routes call `requireTemplate(id)` (server/platform/templates.ts) so a disabled template
+ * answers 404. Adding a business: one folder per layer and one entry here.
+ */
+export type NavItem = { href: string; labelKey: string; permission: Permission };
+export type Template = { id: TemplateId; labelKey: string; nav: readonly NavItem[]; permissions: readonly Permission[] };
+
+export const templateIds = ["energy", "devops"] as const;
+export type TemplateId = (typeof templateIds)[number];
+
+export const templates: Record<TemplateId, Template> = {
+  energy: {
+    id: "energy",
+    labelKey: "nav.energy",
+    nav: [{ href: "/energy", labelKey: "nav.energyOverview", permission: "energy.view" }],
+    permissions: [
+      "sites.read", "sites.write", "sites.export", "measurements.read", "measurements.write", "equipment.read",
+      "equipment.write", "maintenance.read", "maintenance.write", "interventions.assigned", "clients.read",
+      "clients.write", "invoices.read", "invoices.write", "environment.read",
+    ],
+  },
+  devops: {
+    id: "devops",
+    labelKey: "nav.devops",
+    nav: [{ href: "/devops", labelKey: "nav.devopsOverview", permission: "devops.view" }],
+    permissions: [
+      "servers.read", "servers.write", "deployments.read", "deployments.write", "monitoring.read",
+      "incidents.read", "incidents.create", "scripts.run",
+    ],
+  },
+};
+
+/** Parses DIHYA_TEMPLATES ("energy,devops" by default); unknown ids are ignored. */
+export function parseEnabledTemplates(value: string | undefined): TemplateId[] {
+  if (value === undefined || value.trim() === "") return [...templateIds];
+  const wanted = value.split(",").map((s) => s.trim());
+  return templateIds.filter((id) => wanted.includes(id));
+}
+
+/** Navigation for the administration group (platform, not a template). */
+export const adminNav: readonly NavItem[] = [
+  { href: "/admin/users", labelKey: "nav.users", permission: "users.read" },
+];

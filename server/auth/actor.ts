@@ -1,0 +1,45 @@
+import "server-only";
+import { partnerScopes, roleCan, type Permission, type PartnerScope, type Role } from "@/lib/permissions";
+import type { Locale } from "@/i18n/config";
+import { DomainError } from "@/server/platform/errors";
+
+export type UserActor = {
+  kind: "user";
+  id: string;
+  role: Role;
+  name: string;
+  email: string;
+  locale: Locale;
+  theme: "light" | "dark" | "system";
+};
+export type PartnerActor = { kind: "partner"; id: string; name: string; scopes: PartnerScope[] };
+export type SystemActor = { kind: "system"; id: string };
+export type Actor = UserActor | PartnerActor | SystemActor;
+
+/** Whether the actor holds the permission: by role for users, by scope for partner keys. */
+export function can(actor: Actor, permission: Permission): boolean {
+  switch (actor.kind) {
+    case "user":
+      return roleCan(actor.role, permission);
+    case "partner":
+      return actor.scopes.some((s) => partnerScopes[s] === permission);
+    case "system":
+      return true;
+  }
+}
+
+/** Domain services call this first: the check holds even if an entry point forgot its own. */
+export function assertCan(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) throw new DomainError("forbidden", "forbidden");
+}
+
+export function actorLabel(actor: Actor): string {
+  switch (actor.kind) {
+    case "user":
+      return actor.email;
+    case "partner":
+      return actor.name;
+    case "system":
+      return actor.id;
+  }
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { apiKeys } from "@/db/schema";
+import { partnerScopes, type PartnerScope } from "@/lib/permissions";
+import type { PartnerActor } from "./actor";
+
+export const apiKeyPrefix = "dihya_";
+
+export function hashApiKey(value: string): string {
+  return createHash("sha256").update(value).digest("hex");
+}
+
+export function generateApiKey(): string {
+  return apiKeyPrefix + randomBytes(16).toString("hex");
+}
+
+/** The partner behind a bearer API key, or null when unknown, revoked or expired. */
+export async function partnerFromApiKey(value: string): Promise<PartnerActor | null> {
+  if (!value.startsWith(apiKeyPrefix) || value.length > 200) return null;
+  const db = await getDb();
+  const [key] = await db.select().from(apiKeys).where(eq(apiKeys.hash, hashApiKey(value))).limit(1);
+  const now = new Date();
+  if (!key || key.revokedAt || (key.expiresAt && key.expiresAt <= now)) return null;
+  await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, key.id));
+  const scopes = key.scopes.filter((s): s is PartnerScope => s in partnerScopes);
+  return { kind: "partner", id: key.id, name: key.name, scopes };
+}

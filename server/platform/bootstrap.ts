@@ -1,0 +1,47 @@
+import "server-only";
+import { count } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { migrate } from "@/db/migrate";
+import { users } from "@/db/schema";
+import { demoAccounts, demoPartnerKey, demoPassword } from "@/db/seed/demo-accounts";
+import { partnerScopes } from "@/lib/permissions";
+import { createApiKeyRecord } from "@/server/auth/api-key-records";
+import type { SystemActor } from "@/server/auth/actor";
+import { createUser } from "@/server/users/users-service";
+
+const seedActor: SystemActor = { kind: "system", id: "seed" };
+const noRequest = { ip: null, userAgent: null, requestId: null };
+
+/**
+ * Runs once when the server starts: applies migrations, then on an empty database loads
+ * the demo (DIHYA_SEED=demo, the default) or creates the first admin from
+ * DIHYA_ADMIN_EMAIL / DIHYA_ADMIN_PASSWORD (DIHYA_SEED=none). Demo data goes through the
+ * same services as real data.
+ */
+export async function bootstrap(): Promise<void> {
+  await migrate();
+  const db = await getDb();
+  const [row] = await db.select({ n: count() }).from(users);
+  if ((row?.n ?? 0) > 0) return;
+  const mode = process.env.DIHYA_SEED ?? "demo";
+  await db.transaction(async (tx) => {
+    if (mode === "demo") {
+      for (const account of demoAccounts) {
+        await createUser(tx, seedActor, { ...account, locale: account.locale as "fr", password: demoPassword });
+      }
+      await createApiKeyRecord(tx, seedActor, { name: "Démo IoT", scopes: Object.keys(partnerScopes), value: demoPartnerKey, context: noRequest });
+      console.log(`[dihya] demo data loaded: ${demoAccounts.length} accounts and the "Démo IoT" partner key`);
+    } else if (process.env.DIHYA_ADMIN_EMAIL && process.env.DIHYA_ADMIN_PASSWORD) {
+      await createUser(tx, seedActor, {
+        name: "Administrateur",
+        email: process.env.DIHYA_ADMIN_EMAIL.toLowerCase(),
+        role: "admin",
+        locale: "fr",
+        password: process.env.DIHYA_ADMIN_PASSWORD,
+      });
+      console.log(`[dihya] first admin created: ${process.env.DIHYA_ADMIN_EMAIL}`);
+    } else {
+      console.log("[dihya] empty database: open /setup to create the first admin");
+    }
+  });
+}

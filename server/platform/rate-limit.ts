@@ -1,0 +1,27 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { getDb, rowsOf } from "@/db/client";
+
+export type RateLimitResult = { allowed: boolean; remaining: number; resetAt: Date; limit: number };
+
+/**
+ * Fixed-window counter stored in the database, so every app instance shares it.
+ * Counts this hit and says whether it is within `limit` per `windowMs`.
+ */
+export async function hit(key: string, limit: number, windowMs: number, now = Date.now()): Promise<RateLimitResult> {
+  const db = await getDb();
+  const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
+  const result = await db.execute(sql`
+    insert into rate_limits (key, window_start, count) values (${key}, ${windowStart.toISOString()}, 1)
+    on conflict (key) do update set
+      count = case when rate_limits.window_start = excluded.window_start then rate_limits.count + 1 else 1 end,
+      window_start = excluded.window_start
+    returning count`);
+  const count = Number(rowsOf<{ count: number }>(result)[0]?.count ?? 1);
+  return {
+    allowed: count <= limit,
+    remaining: Math.max(0, limit - count),
+    resetAt: new Date(windowStart.getTime() + windowMs),
+    limit,
+  };
+}
