@@ -11,7 +11,10 @@ const config = [
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
       // next-auth stays behind auth.ts, auth.config.ts and server/auth/.
-      "no-restricted-imports": ["error", { patterns: [{ group: ["next-auth", "next-auth/*"], message: "Import from @/auth or server/auth." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["next-auth", "next-auth/*"], message: "Import from @/auth or server/auth." }] },
+      ],
     },
   },
   {
@@ -19,9 +22,18 @@ const config = [
     rules: { "no-restricted-imports": "off" },
   },
   {
-    files: ["components/forms/**", "components/ui/**", "components/layout/{locale-switcher,theme-toggle,sidebar}.tsx", "app/**/*-form.tsx", "app/**/*-forms.tsx"],
+    files: [
+      "components/forms/**",
+      "components/ui/**",
+      "components/layout/{locale-switcher,theme-toggle,sidebar}.tsx",
+      "app/**/*-form.tsx",
+      "app/**/*-forms.tsx",
+    ],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/server/*", "@/db/*"], message: "Client components never import server code." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/server/*", "@/db/*"], message: "Client components never import server code." }] },
+      ],
     },
   },
 ];

@@ -27,20 +27,10 @@ export const palette = {
   nightSurface: "#221B17",
 } as const;
 
-export const chartSeries = [
-  palette.azur,
-  palette.adrar,
-  palette.ochre,
-  palette.coral,
-  palette.cobalt,
-  palette.terracotta,
-] as const;
+export const chartSeries = [palette.azur, palette.adrar, palette.ochre, palette.coral, palette.cobalt, palette.terracotta] as const;
 
 const config: Config = {
-  content: [
-    "./app/**/*.{ts,tsx}",
-    "./components/**/*.{ts,tsx}",
-  ],
+  content: ["./app/**/*.{ts,tsx}", "./components/**/*.{ts,tsx}"],
   theme: {
     extend: {
       colors: {
@@ -63,14 +53,7 @@ const config: Config = {
         info: "var(--c-info)",
       },
       fontFamily: {
-        sans: [
-          '"Noto Sans"',
-          '"Noto Sans Tifinagh"',
-          '"Noto Sans Arabic"',
-          "ui-sans-serif",
-          "system-ui",
-          "sans-serif",
-        ],
+        sans: ['"Noto Sans"', '"Noto Sans Tifinagh"', '"Noto Sans Arabic"', "ui-sans-serif", "system-ui", "sans-serif"],
       },
     },
   },

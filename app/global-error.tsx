@@ -9,7 +9,9 @@ export default function GlobalError({ reset }: { error: Error; reset: () => void
         <h1>Une erreur est survenue</h1>
         <p lang="kab">Teḍra-d tuccḍa.</p>
         <p lang="zgh">ⵜⵍⵍⴰ ⵢⴰⵜ ⵜⵣⴳⵍⵜ.</p>
-        <p lang="ar" dir="rtl">حدث خطأ.</p>
+        <p lang="ar" dir="rtl">
+          حدث خطأ.
+        </p>
         <p lang="en">Something went wrong.</p>
         <button type="button" onClick={reset} style={{ padding: "0.5rem 1rem", marginTop: "1rem" }}>
           Réessayer · Retry

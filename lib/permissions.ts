@@ -51,15 +51,7 @@ const adminPermissions = permissions.filter((p) => p !== "client.home" && p !== 
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: adminPermissions,
-  technician: [
-    "staff.home",
-    "profile.self",
-    "notifications.read",
-    "energy.view",
-    "sites.read",
-    "equipment.read",
-    "interventions.assigned",
-  ],
+  technician: ["staff.home", "profile.self", "notifications.read", "energy.view", "sites.read", "equipment.read", "interventions.assigned"],
   devops: [
     "staff.home",
     "profile.self",

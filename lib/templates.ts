@@ -17,9 +17,21 @@ export const templates: Record<TemplateId, Template> = {
     labelKey: "nav.energy",
     nav: [{ href: "/energy", labelKey: "nav.energyOverview", permission: "energy.view" }],
     permissions: [
-      "sites.read", "sites.write", "sites.export", "measurements.read", "measurements.write", "equipment.read",
-      "equipment.write", "maintenance.read", "maintenance.write", "interventions.assigned", "clients.read",
-      "clients.write", "invoices.read", "invoices.write", "environment.read",
+      "sites.read",
+      "sites.write",
+      "sites.export",
+      "measurements.read",
+      "measurements.write",
+      "equipment.read",
+      "equipment.write",
+      "maintenance.read",
+      "maintenance.write",
+      "interventions.assigned",
+      "clients.read",
+      "clients.write",
+      "invoices.read",
+      "invoices.write",
+      "environment.read",
     ],
   },
   devops: {
@@ -27,8 +39,14 @@ export const templates: Record<TemplateId, Template> = {
     labelKey: "nav.devops",
     nav: [{ href: "/devops", labelKey: "nav.devopsOverview", permission: "devops.view" }],
     permissions: [
-      "servers.read", "servers.write", "deployments.read", "deployments.write", "monitoring.read",
-      "incidents.read", "incidents.create", "scripts.run",
+      "servers.read",
+      "servers.write",
+      "deployments.read",
+      "deployments.write",
+      "monitoring.read",
+      "incidents.read",
+      "incidents.create",
+      "scripts.run",
     ],
   },
 };
@@ -41,6 +59,4 @@ export function parseEnabledTemplates(value: string | undefined): TemplateId[] {
 }
 
 /** Navigation for the administration group (platform, not a template). */
-export const adminNav: readonly NavItem[] = [
-  { href: "/admin/users", labelKey: "nav.users", permission: "users.read" },
-];
+export const adminNav: readonly NavItem[] = [{ href: "/admin/users", labelKey: "nav.users", permission: "users.read" }];

@@ -4,20 +4,39 @@
 import { readFileSync } from "node:fs";
 
 const locales = ["fr", "kab", "zgh", "ar", "en"];
-const flat = (o, p = "") => Object.entries(o).flatMap(([k, v]) => (v && typeof v === "object" ? flat(v, `${p}${k}.`) : [[`${p}${k}`, String(v)]]));
+const flat = (o, p = "") =>
+  Object.entries(o).flatMap(([k, v]) => (v && typeof v === "object" ? flat(v, `${p}${k}.`) : [[`${p}${k}`, String(v)]]));
 const load = (l) => new Map(flat(JSON.parse(readFileSync(`messages/${l}.json`, "utf8"))));
-const placeholders = (s) => [...s.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort().join(",");
+const placeholders = (s) =>
+  [...s.matchAll(/\{(\w+)/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(",");
 
 const source = load("fr");
 let problems = 0;
 for (const locale of locales.slice(1)) {
   const messages = load(locale);
   for (const [key, value] of source) {
-    if (!messages.has(key)) { console.error(`${locale}: missing ${key}`); problems++; }
-    else if (placeholders(messages.get(key)) !== placeholders(value)) { console.error(`${locale}: placeholders differ in ${key}`); problems++; }
-    else if (!messages.get(key).trim()) { console.error(`${locale}: empty ${key}`); problems++; }
+    if (!messages.has(key)) {
+      console.error(`${locale}: missing ${key}`);
+      problems++;
+    } else if (placeholders(messages.get(key)) !== placeholders(value)) {
+      console.error(`${locale}: placeholders differ in ${key}`);
+      problems++;
+    } else if (!messages.get(key).trim()) {
+      console.error(`${locale}: empty ${key}`);
+      problems++;
+    }
   }
-  for (const key of messages.keys()) if (!source.has(key)) { console.error(`${locale}: extra key ${key}`); problems++; }
+  for (const key of messages.keys())
+    if (!source.has(key)) {
+      console.error(`${locale}: extra key ${key}`);
+      problems++;
+    }
 }
-if (problems) { console.error(`i18n: ${problems} problem(s)`); process.exit(1); }
+if (problems) {
+  console.error(`i18n: ${problems} problem(s)`);
+  process.exit(1);
+}
 console.log(`i18n: ${source.size} keys present in ${locales.join(", ")}`);

@@ -8,7 +8,23 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { join } from "node:path";
 
 const root = process.cwd();
-const sources = ["app", "components", "db", "server", "lib", "i18n", "messages", "public", "auth.ts", "auth.config.ts", "proxy.ts", "instrumentation.ts", "next.config.ts", "tailwind.config.ts", "package.json"];
+const sources = [
+  "app",
+  "components",
+  "db",
+  "server",
+  "lib",
+  "i18n",
+  "messages",
+  "public",
+  "auth.ts",
+  "auth.config.ts",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.ts",
+  "tailwind.config.ts",
+  "package.json",
+];
 
 function newest(path) {
   if (!existsSync(path)) return 0;

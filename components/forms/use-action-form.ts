@@ -11,7 +11,11 @@ type Result = { ok: true; data: unknown } | { ok: false; code: string; messageKe
  * parsed values, puts server field errors back on their fields, and exposes a form-level
  * message (translated from the `errors` namespace).
  */
-export function useActionForm<T extends FieldValues>(form: UseFormReturn<T>, action: (values: T) => Promise<Result>, onSuccess?: (data: unknown) => void) {
+export function useActionForm<T extends FieldValues>(
+  form: UseFormReturn<T>,
+  action: (values: T) => Promise<Result>,
+  options: { onSuccess?: (data: unknown) => void; successText?: string } = {},
+) {
   const tErrors = useTranslations("errors");
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
@@ -20,7 +24,8 @@ export function useActionForm<T extends FieldValues>(form: UseFormReturn<T>, act
       setMessage(null);
       const result = await action(values);
       if (result.ok) {
-        onSuccess?.(result.data);
+        if (options.successText) setMessage({ tone: "success", text: options.successText });
+        options.onSuccess?.(result.data);
         return;
       }
       for (const [field, keys] of Object.entries(result.fieldErrors ?? {})) {
@@ -29,7 +34,7 @@ export function useActionForm<T extends FieldValues>(form: UseFormReturn<T>, act
       setMessage({ tone: "error", text: tErrors.has(result.messageKey) ? tErrors(result.messageKey) : tErrors("internal") });
     }),
   );
-  return { submit, pending, message, setMessage };
+  return { submit, pending, message };
 }
 
 /** A field error (a `validation` key) as text. */

@@ -20,8 +20,8 @@ export function CreateUserForm() {
     resolver: zodResolver(createUserSchema),
     defaultValues: { name: "", email: "", role: "user", locale: "fr", password: "" },
   });
-  const { submit, pending, message } = useActionForm(form, createUserAction, (data) => {
-    router.push(`/admin/users/${(data as { id: string }).id}?created=1`);
+  const { submit, pending, message } = useActionForm(form, createUserAction, {
+    onSuccess: (data) => router.push(`/admin/users/${(data as { id: string }).id}?created=1`),
   });
   const e = form.formState.errors;
   const err = (k: keyof CreateUserInput) => fieldError(e[k]?.message);
@@ -31,7 +31,14 @@ export function CreateUserForm() {
         <Input id="name" {...form.register("name")} aria-invalid={!!e.name} aria-describedby={describedBy("name", err("name"))} />
       </Field>
       <Field id="email" label={t("users.email")} error={err("email")}>
-        <Input id="email" type="email" dir="ltr" {...form.register("email")} aria-invalid={!!e.email} aria-describedby={describedBy("email", err("email"))} />
+        <Input
+          id="email"
+          type="email"
+          dir="ltr"
+          {...form.register("email")}
+          aria-invalid={!!e.email}
+          aria-describedby={describedBy("email", err("email"))}
+        />
       </Field>
       <Field id="role" label={t("users.role")} error={err("role")}>
         <Select id="role" {...form.register("role")}>

@@ -22,7 +22,11 @@ export function Sidebar({ groups, menuLabel, navLabel }: { groups: NavGroup[]; m
       >
         <span aria-hidden="true">☰</span> {menuLabel}
       </button>
-      <nav id="staff-nav" aria-label={navLabel} className={`${open ? "block" : "hidden"} border-line px-3 pb-4 md:block md:border-e md:pt-4`}>
+      <nav
+        id="staff-nav"
+        aria-label={navLabel}
+        className={`${open ? "block" : "hidden"} border-line px-3 pb-4 md:block md:border-e md:pt-4`}
+      >
         {groups.map((group) => (
           <div key={group.label} className="mb-4">
             <p className="px-2 pb-1 text-xs font-semibold tracking-wide text-muted">{group.label}</p>

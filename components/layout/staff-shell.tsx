@@ -19,7 +19,10 @@ export async function StaffShell({ actor, children }: { actor: UserActor; childr
   if (admin.length) groups.push({ label: t("nav.administration"), items: admin });
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:p-2"
+      >
         {t("common.skipToContent")}
       </a>
       <AppHeader actor={actor} homeHref="/" />

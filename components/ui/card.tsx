@@ -1,6 +1,16 @@
 import type { ReactNode } from "react";
 
-export function Card({ title, children, className = "", headingLevel = 2 }: { title?: ReactNode; children: ReactNode; className?: string; headingLevel?: 2 | 3 }) {
+export function Card({
+  title,
+  children,
+  className = "",
+  headingLevel = 2,
+}: {
+  title?: ReactNode;
+  children: ReactNode;
+  className?: string;
+  headingLevel?: 2 | 3;
+}) {
   const H = headingLevel === 2 ? "h2" : "h3";
   return (
     <section className={`rounded-lg border border-line bg-surface p-4 shadow-sm ${className}`}>
@@ -10,7 +20,13 @@ export function Card({ title, children, className = "", headingLevel = 2 }: { ti
   );
 }
 
-export function Badge({ tone = "neutral", children }: { tone?: "neutral" | "success" | "danger" | "warning" | "info"; children: ReactNode }) {
+export function Badge({
+  tone = "neutral",
+  children,
+}: {
+  tone?: "neutral" | "success" | "danger" | "warning" | "info";
+  children: ReactNode;
+}) {
   const tones = {
     neutral: "border-border text-fg",
     success: "border-success text-success",
@@ -18,7 +34,9 @@ export function Badge({ tone = "neutral", children }: { tone?: "neutral" | "succ
     warning: "border-warning text-warning",
     info: "border-info text-info",
   };
-  return <span className={`inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-semibold ${tones[tone]}`}>{children}</span>;
+  return (
+    <span className={`inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-semibold ${tones[tone]}`}>{children}</span>
+  );
 }
 
 export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {

@@ -20,7 +20,11 @@ export function generateApiKey(): string {
 export async function partnerFromApiKey(value: string): Promise<PartnerActor | null> {
   if (!value.startsWith(apiKeyPrefix) || value.length > 200) return null;
   const db = await getDb();
-  const [key] = await db.select().from(apiKeys).where(eq(apiKeys.hash, hashApiKey(value))).limit(1);
+  const [key] = await db
+    .select()
+    .from(apiKeys)
+    .where(eq(apiKeys.hash, hashApiKey(value)))
+    .limit(1);
   const now = new Date();
   if (!key || key.revokedAt || (key.expiresAt && key.expiresAt <= now)) return null;
   await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, key.id));

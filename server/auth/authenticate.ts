@@ -12,11 +12,7 @@ export const lockMinutes = 15;
 /** Attempts one address may make in 15 minutes, whatever the accounts tried. */
 export const signInsPerIp = Number(process.env.DIHYA_SIGNIN_IP_LIMIT ?? 50);
 
-export type SignInOutcome =
-  | { kind: "ok"; user: UserRow }
-  | { kind: "invalid" }
-  | { kind: "locked" }
-  | { kind: "throttled" };
+export type SignInOutcome = { kind: "ok"; user: UserRow } | { kind: "invalid" } | { kind: "locked" } | { kind: "throttled" };
 
 /**
  * Checks an e-mail and password. Five failures in a row lock the account for 15 minutes;
@@ -28,7 +24,11 @@ export async function authenticate(email: string, password: string, headers: Hea
   const ipCheck = await hit(`signin:ip:${context.ip ?? "unknown"}`, signInsPerIp, 15 * 60_000);
   if (!ipCheck.allowed) return { kind: "throttled" };
 
-  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`).limit(1);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
+    .limit(1);
   if (!user || user.disabled) {
     await dummyVerify(password);
     return { kind: "invalid" };

@@ -8,8 +8,7 @@ import { can, type UserActor } from "./actor";
 import { getActor } from "./guards";
 
 export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: string; messageKey: string; fieldErrors?: Record<string, string[]> };
+  { ok: true; data: T } | { ok: false; code: string; messageKey: string; fieldErrors?: Record<string, string[]> };
 
 type Options<S extends z.ZodType> = { schema: S; permission: Permission };
 type Run<S extends z.ZodType, T> = (ctx: { actor: UserActor; input: z.output<S>; tx: Tx }) => Promise<T>;

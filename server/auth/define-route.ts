@@ -80,8 +80,12 @@ export function defineRoute<B extends z.ZodType | undefined = undefined, Q exten
         return problem(404, "not_found", titles[404]!, "No such resource.");
       }
       const actor = await resolveCredentials(request);
-      if (actor === "bad") return problem(401, "invalid_credentials", titles[401]!, "The API key or token is not valid.", undefined, { "www-authenticate": "Bearer" });
-      if (!actor) return problem(401, "unauthenticated", titles[401]!, "Sign in or send an API key.", undefined, { "www-authenticate": "Bearer" });
+      if (actor === "bad")
+        return problem(401, "invalid_credentials", titles[401]!, "The API key or token is not valid.", undefined, {
+          "www-authenticate": "Bearer",
+        });
+      if (!actor)
+        return problem(401, "unauthenticated", titles[401]!, "Sign in or send an API key.", undefined, { "www-authenticate": "Bearer" });
       if (!can(actor, options.permission)) return problem(403, "forbidden", titles[403]!, "You may not perform this action.");
 
       const url = new URL(request.url);
@@ -117,9 +121,7 @@ export function defineRoute<B extends z.ZodType | undefined = undefined, Q exten
       const raw = await context.params;
       const params = Object.fromEntries(Object.entries(raw ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
       const db = await getDb();
-      const result = await db.transaction((tx) =>
-        handler({ actor, body: body as Out<B>, query: query as Out<Q>, params, request, tx }),
-      );
+      const result = await db.transaction((tx) => handler({ actor, body: body as Out<B>, query: query as Out<Q>, params, request, tx }));
       return result instanceof Response ? result : json(result);
     } catch (error) {
       if (error instanceof DomainError) {

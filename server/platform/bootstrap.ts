@@ -29,7 +29,12 @@ export async function bootstrap(): Promise<void> {
       for (const account of demoAccounts) {
         await createUser(tx, seedActor, { ...account, locale: account.locale as "fr", password: demoPassword });
       }
-      await createApiKeyRecord(tx, seedActor, { name: "Démo IoT", scopes: Object.keys(partnerScopes), value: demoPartnerKey, context: noRequest });
+      await createApiKeyRecord(tx, seedActor, {
+        name: "Démo IoT",
+        scopes: Object.keys(partnerScopes),
+        value: demoPartnerKey,
+        context: noRequest,
+      });
       console.log(`[dihya] demo data loaded: ${demoAccounts.length} accounts and the "Démo IoT" partner key`);
     } else if (process.env.DIHYA_ADMIN_EMAIL && process.env.DIHYA_ADMIN_PASSWORD) {
       await createUser(tx, seedActor, {

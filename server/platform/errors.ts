@@ -1,13 +1,6 @@
 import "server-only";
 
-export type ErrorCode =
-  | "unauthenticated"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "validation_failed"
-  | "rate_limited"
-  | "last_admin";
+export type ErrorCode = "unauthenticated" | "forbidden" | "not_found" | "conflict" | "validation_failed" | "rate_limited" | "last_admin";
 
 const statusOf: Record<ErrorCode, number> = {
   unauthenticated: 401,

@@ -16,25 +16,47 @@ export async function updateProfile(tx: Executor, actor: UserActor, input: z.out
   if (!before) throw notFound();
   await tx.update(users).set(input).where(eq(users.id, actor.id));
   const changes = diff({ name: before.name, locale: before.locale, theme: before.theme }, input);
-  if (Object.keys(changes).length) await recordAudit(tx, { actor, action: "profile.updated", entityType: "user", entityId: actor.id, changes });
+  if (Object.keys(changes).length)
+    await recordAudit(tx, { actor, action: "profile.updated", entityType: "user", entityId: actor.id, changes });
 }
 
 /** Language or theme alone (header switchers). */
-export async function setPreference(tx: Executor, actor: UserActor, field: "locale" | "theme", value: Locale | "light" | "dark" | "system") {
+export async function setPreference(
+  tx: Executor,
+  actor: UserActor,
+  field: "locale" | "theme",
+  value: Locale | "light" | "dark" | "system",
+) {
   const [before] = await tx.select().from(users).where(eq(users.id, actor.id)).limit(1);
   if (!before || before[field] === value) return;
-  await tx.update(users).set({ [field]: value }).where(eq(users.id, actor.id));
-  await recordAudit(tx, { actor, action: "profile.updated", entityType: "user", entityId: actor.id, changes: { [field]: { old: before[field], new: value } } });
+  await tx
+    .update(users)
+    .set({ [field]: value })
+    .where(eq(users.id, actor.id));
+  await recordAudit(tx, {
+    actor,
+    action: "profile.updated",
+    entityType: "user",
+    entityId: actor.id,
+    changes: { [field]: { old: before[field], new: value } },
+  });
 }
 
 /** Needs the current password; signs every session of the account out (tokens_valid_after). */
 export async function changePassword(tx: Executor, actor: UserActor, input: z.output<typeof changePasswordSchema>) {
   const [row] = await tx.select().from(users).where(eq(users.id, actor.id)).limit(1);
   if (!row) throw notFound();
-  if (!(await verifyPassword(row.passwordHash, input.current))) throw new DomainError("validation_failed", "currentPasswordWrong", "current");
+  if (!(await verifyPassword(row.passwordHash, input.current)))
+    throw new DomainError("validation_failed", "currentPasswordWrong", "current");
   await tx
     .update(users)
     .set({ passwordHash: await hashPassword(input.password), tokensValidAfter: new Date() })
     .where(eq(users.id, actor.id));
-  await recordAudit(tx, { actor, action: "profile.password_changed", entityType: "user", entityId: actor.id, changes: { password: { old: "***", new: "***" } } });
+  await recordAudit(tx, {
+    actor,
+    action: "profile.password_changed",
+    entityType: "user",
+    entityId: actor.id,
+    changes: { password: { old: "***", new: "***" } },
+  });
 }

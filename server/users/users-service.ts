@@ -44,7 +44,10 @@ export async function listUsers(db: Executor, actor: Actor, query: z.output<type
   assertCan(actor, "users.read");
   const where: (SQL | undefined)[] = [];
   if (query.q) {
-    const like = `%${query.q.normalize("NFC").toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = `%${query.q
+      .normalize("NFC")
+      .toLowerCase()
+      .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(or(sql`lower(${users.name}) like ${like}`, sql`lower(${users.email}) like ${like}`));
   }
   if (query.role) where.push(eq(users.role, query.role));
@@ -76,11 +79,21 @@ export async function getUser(db: Executor, actor: Actor, id: string): Promise<U
 export async function createUser(tx: Executor, actor: Actor, input: z.output<typeof createUserSchema>): Promise<UserDto> {
   assertCan(actor, "users.write");
   const email = input.email.trim().toLowerCase();
-  const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
+  const [taken] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email}`)
+    .limit(1);
   if (taken) throw new DomainError("conflict", "emailTaken", "email");
   const [row] = await tx
     .insert(users)
-    .values({ name: input.name.normalize("NFC"), email, role: input.role, locale: input.locale, passwordHash: await hashPassword(input.password) })
+    .values({
+      name: input.name.normalize("NFC"),
+      email,
+      role: input.role,
+      locale: input.locale,
+      passwordHash: await hashPassword(input.password),
+    })
     .returning();
   if (!row) throw new Error("insert returned nothing");
   await recordAudit(tx, {
@@ -127,7 +140,13 @@ export async function updateUser(tx: Executor, actor: Actor, id: string, input: 
     { name: before.name, role: before.role, locale: before.locale, disabled: before.disabled, password: "" },
     { name: after.name, role: after.role, locale: after.locale, disabled: after.disabled, password: input.password ? "reset" : "" },
   );
-  const action = input.password ? "user.password_reset" : input.disabled !== undefined && input.disabled !== before.disabled ? (input.disabled ? "user.disabled" : "user.enabled") : "user.updated";
+  const action = input.password
+    ? "user.password_reset"
+    : input.disabled !== undefined && input.disabled !== before.disabled
+      ? input.disabled
+        ? "user.disabled"
+        : "user.enabled"
+      : "user.updated";
   await recordAudit(tx, { actor, action, entityType: "user", entityId: id, changes });
   return toUserDto(after);
 }

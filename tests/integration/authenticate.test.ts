@@ -12,7 +12,9 @@ const from = (ip: string) => new Headers({ "x-forwarded-for": ip, "user-agent": 
 
 beforeAll(async () => {
   db = await freshDb();
-  await db.transaction((tx) => createUser(tx, systemActor, { name: "Lina", email: "lina@example.dz", role: "user", locale: "fr", password: "lina long password" }));
+  await db.transaction((tx) =>
+    createUser(tx, systemActor, { name: "Lina", email: "lina@example.dz", role: "user", locale: "fr", password: "lina long password" }),
+  );
 });
 
 describe("sign-in", () => {

@@ -14,7 +14,13 @@ let admin: UserActor;
 beforeAll(async () => {
   db = await freshDb();
   const created = await db.transaction((tx) =>
-    createUser(tx, systemActor, { name: "Amina Benali", email: "Amina@Example.dz", role: "admin", locale: "fr", password: "correct horse battery" }),
+    createUser(tx, systemActor, {
+      name: "Amina Benali",
+      email: "Amina@Example.dz",
+      role: "admin",
+      locale: "fr",
+      password: "correct horse battery",
+    }),
   );
   admin = { kind: "user", id: created.id, role: "admin", name: created.name, email: created.email, locale: "fr", theme: "system" };
 });
@@ -32,7 +38,9 @@ describe("users service", () => {
 
   it("refuses a second account with the same e-mail in another case", async () => {
     await expect(
-      db.transaction((tx) => createUser(tx, admin, { name: "Other", email: "AMINA@example.dz", role: "user", locale: "fr", password: "another long password" })),
+      db.transaction((tx) =>
+        createUser(tx, admin, { name: "Other", email: "AMINA@example.dz", role: "user", locale: "fr", password: "another long password" }),
+      ),
     ).rejects.toMatchObject({ code: "conflict", field: "email" });
   });
 
@@ -46,17 +54,28 @@ describe("users service", () => {
 
   it("allows it once another admin exists, recording old and new values", async () => {
     const second = await db.transaction((tx) =>
-      createUser(tx, admin, { name: "Second Admin", email: "second@example.dz", role: "admin", locale: "en", password: "another long password" }),
+      createUser(tx, admin, {
+        name: "Second Admin",
+        email: "second@example.dz",
+        role: "admin",
+        locale: "en",
+        password: "another long password",
+      }),
     );
     const updated = await db.transaction((tx) => updateUser(tx, admin, second.id, { role: "devops" }));
     expect(updated.role).toBe("devops");
-    const [entry] = await db.select().from(auditLog).where(sql`${auditLog.entityId} = ${second.id} and ${auditLog.action} = 'user.updated'`);
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.entityId} = ${second.id} and ${auditLog.action} = 'user.updated'`);
     expect(entry?.changes).toEqual({ role: { old: "admin", new: "devops" } });
     expect(entry?.actorId).toBe(admin.id);
   });
 
   it("resets a password: new hash, sessions revoked, lock cleared", async () => {
-    const u = await db.transaction((tx) => createUser(tx, admin, { name: "Tech", email: "tech@example.dz", role: "technician", locale: "fr", password: "first long password" }));
+    const u = await db.transaction((tx) =>
+      createUser(tx, admin, { name: "Tech", email: "tech@example.dz", role: "technician", locale: "fr", password: "first long password" }),
+    );
     const [before] = await db.select().from(users).where(eq(users.id, u.id));
     await new Promise((r) => setTimeout(r, 5));
     await db.transaction((tx) => updateUser(tx, admin, u.id, { password: "second long password" }));
@@ -67,7 +86,15 @@ describe("users service", () => {
 
   it("lists with search, role filter and cursor pagination", async () => {
     for (const n of ["Zineb", "Yasmine", "Walid", "Omar"]) {
-      await db.transaction((tx) => createUser(tx, admin, { name: `${n} Test`, email: `${n.toLowerCase()}@example.dz`, role: "user", locale: "fr", password: "long enough password" }));
+      await db.transaction((tx) =>
+        createUser(tx, admin, {
+          name: `${n} Test`,
+          email: `${n.toLowerCase()}@example.dz`,
+          role: "user",
+          locale: "fr",
+          password: "long enough password",
+        }),
+      );
     }
     const first = await listUsers(db, admin, { role: "user", limit: 2 });
     expect(first.data).toHaveLength(2);
@@ -86,7 +113,11 @@ describe("users service", () => {
 
 describe("audit trail", () => {
   it("is append-only in the database", async () => {
-    const failure = (p: Promise<unknown>) => p.then(() => "succeeded", (e: Error & { cause?: Error }) => `${e.message} ${e.cause?.message ?? ""}`);
+    const failure = (p: Promise<unknown>) =>
+      p.then(
+        () => "succeeded",
+        (e: Error & { cause?: Error }) => `${e.message} ${e.cause?.message ?? ""}`,
+      );
     expect(await failure(db.execute(sql`update audit_log set action = 'tampered'`))).toMatch(/append-only/);
     expect(await failure(db.execute(sql`delete from audit_log`))).toMatch(/append-only/);
     const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog);

@@ -18,7 +18,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const actor = await getActor();
   if (actor) redirect(safeNext(params.next) ?? homeFor(actor.role));
   const t = await getTranslations();
-  const notice = params.signedOut ? t("auth.signedOut") : params.passwordChanged ? t("auth.passwordChanged") : params.error ? t("auth.errors.invalid") : null;
+  const notice = params.signedOut
+    ? t("auth.signedOut")
+    : params.passwordChanged
+      ? t("auth.passwordChanged")
+      : params.error
+        ? t("auth.errors.invalid")
+        : null;
   return (
     <div className="relative flex min-h-screen flex-col">
       <LozengeLattice className="pointer-events-none absolute inset-x-0 top-0 h-40 w-full text-accent/10" />

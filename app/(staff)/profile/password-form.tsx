@@ -12,7 +12,10 @@ import { changePasswordAction } from "./actions";
 export function PasswordForm() {
   const t = useTranslations("profile");
   const fieldError = useFieldError();
-  const form = useForm<ChangePasswordInput>({ resolver: zodResolver(changePasswordSchema), defaultValues: { current: "", password: "", confirm: "" } });
+  const form = useForm<ChangePasswordInput>({
+    resolver: zodResolver(changePasswordSchema),
+    defaultValues: { current: "", password: "", confirm: "" },
+  });
   const { submit, pending, message } = useActionForm(form, changePasswordAction);
   const e = form.formState.errors;
   const fields = [

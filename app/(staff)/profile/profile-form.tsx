@@ -16,15 +16,21 @@ export function ProfileForm({ initial }: { initial: ProfileInput }) {
   const router = useRouter();
   const fieldError = useFieldError();
   const form = useForm<ProfileInput>({ resolver: zodResolver(profileSchema), defaultValues: initial });
-  const { submit, pending, message, setMessage } = useActionForm(form, updateProfileAction, () => {
-    setMessage({ tone: "success", text: t("profile.saved") });
-    router.refresh();
+  const { submit, pending, message } = useActionForm(form, updateProfileAction, {
+    successText: t("profile.saved"),
+    onSuccess: () => router.refresh(),
   });
   const e = form.formState.errors;
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
       <Field id="name" label={t("profile.name")} error={fieldError(e.name?.message)}>
-        <Input id="name" {...form.register("name")} autoComplete="name" aria-invalid={!!e.name} aria-describedby={describedBy("name", e.name?.message)} />
+        <Input
+          id="name"
+          {...form.register("name")}
+          autoComplete="name"
+          aria-invalid={!!e.name}
+          aria-describedby={describedBy("name", e.name?.message)}
+        />
       </Field>
       <Field id="locale" label={t("common.language")}>
         <Select id="locale" {...form.register("locale")}>
@@ -45,7 +51,10 @@ export function ProfileForm({ initial }: { initial: ProfileInput }) {
         </Select>
       </Field>
       {message ? (
-        <p role={message.tone === "error" ? "alert" : "status"} className={message.tone === "error" ? "text-sm text-danger" : "text-sm text-success"}>
+        <p
+          role={message.tone === "error" ? "alert" : "status"}
+          className={message.tone === "error" ? "text-sm text-danger" : "text-sm text-success"}
+        >
           {message.text}
         </p>
       ) : null}

@@ -5,7 +5,9 @@ import { createUserSchema, idSchema, updateUserSchema } from "@/lib/validation/u
 import { defineAction } from "@/server/auth/define-action";
 import { createUser, updateUser } from "@/server/users/users-service";
 
-const create = defineAction({ schema: createUserSchema, permission: "users.write" }, ({ actor, input, tx }) => createUser(tx, actor, input));
+const create = defineAction({ schema: createUserSchema, permission: "users.write" }, ({ actor, input, tx }) =>
+  createUser(tx, actor, input),
+);
 
 const update = defineAction(
   { schema: z.strictObject({ id: idSchema, patch: updateUserSchema }), permission: "users.write" },

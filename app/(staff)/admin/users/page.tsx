@@ -18,11 +18,15 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const actor = await requireUser("users.read");
   const t = await getTranslations();
   const format = await getFormatter();
-  const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
+  );
   const parsed = listUsersQuery.safeParse({ ...raw, limit: raw.limit ?? "25" });
   const query = parsed.success ? parsed.data : listUsersQuery.parse({ limit: "25" });
   const { data, next_cursor } = await listUsers(await getDb(), actor, query);
-  const keep = new URLSearchParams(Object.entries({ q: query.q, role: query.role, status: query.status }).filter((e): e is [string, string] => !!e[1]));
+  const keep = new URLSearchParams(
+    Object.entries({ q: query.q, role: query.role, status: query.status }).filter((e): e is [string, string] => !!e[1]),
+  );
   const nextHref = next_cursor ? `?${new URLSearchParams([...keep, ["cursor", next_cursor]])}` : null;
   return (
     <div>
@@ -73,11 +77,21 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <caption className="sr-only">{t("users.title")}</caption>
             <thead className="bg-surface-2 text-start">
               <tr>
-                <th scope="col" className="px-3 py-2 text-start">{t("users.name")}</th>
-                <th scope="col" className="px-3 py-2 text-start">{t("users.email")}</th>
-                <th scope="col" className="px-3 py-2 text-start">{t("users.role")}</th>
-                <th scope="col" className="px-3 py-2 text-start">{t("users.status")}</th>
-                <th scope="col" className="px-3 py-2 text-start">{t("users.lastSignIn")}</th>
+                <th scope="col" className="px-3 py-2 text-start">
+                  {t("users.name")}
+                </th>
+                <th scope="col" className="px-3 py-2 text-start">
+                  {t("users.email")}
+                </th>
+                <th scope="col" className="px-3 py-2 text-start">
+                  {t("users.role")}
+                </th>
+                <th scope="col" className="px-3 py-2 text-start">
+                  {t("users.status")}
+                </th>
+                <th scope="col" className="px-3 py-2 text-start">
+                  {t("users.lastSignIn")}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-line">
@@ -88,13 +102,23 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                       {u.name}
                     </Link>
                   </td>
-                  <td className="px-3 py-2" dir="ltr">{u.email}</td>
+                  <td className="px-3 py-2" dir="ltr">
+                    {u.email}
+                  </td>
                   <td className="px-3 py-2">{t(`roles.${u.role}`)}</td>
                   <td className="px-3 py-2">
-                    {u.disabled ? <Badge tone="danger">{t("users.disabled")}</Badge> : u.locked ? <Badge tone="warning">{t("users.locked")}</Badge> : <Badge tone="success">{t("users.active")}</Badge>}
+                    {u.disabled ? (
+                      <Badge tone="danger">{t("users.disabled")}</Badge>
+                    ) : u.locked ? (
+                      <Badge tone="warning">{t("users.locked")}</Badge>
+                    ) : (
+                      <Badge tone="success">{t("users.active")}</Badge>
+                    )}
                   </td>
                   <td className="px-3 py-2 text-muted">
-                    {u.lastSignInAt ? format.dateTime(new Date(u.lastSignInAt), { dateStyle: "medium", timeStyle: "short" }) : t("users.never")}
+                    {u.lastSignInAt
+                      ? format.dateTime(new Date(u.lastSignInAt), { dateStyle: "medium", timeStyle: "short" })
+                      : t("users.never")}
                   </td>
                 </tr>
               ))}

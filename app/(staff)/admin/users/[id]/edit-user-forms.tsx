@@ -15,21 +15,19 @@ import { newPassword } from "@/lib/validation/users";
 import { updateUserAction } from "../actions";
 
 type Details = { name: string; role: Role; locale: Locale };
-const detailsSchema = z.object({ name: z.string().trim().min(2, "nameTooShort").max(120, "nameTooLong"), role: z.enum(roles), locale: z.enum(locales) });
-
-function useStatus() {
-  const t = useTranslations();
-  const router = useRouter();
-  return (setMessage: (m: { tone: "success" | "error"; text: string }) => void) => () => {
-    setMessage({ tone: "success", text: t("common.saved") });
-    router.refresh();
-  };
-}
+const detailsSchema = z.object({
+  name: z.string().trim().min(2, "nameTooShort").max(120, "nameTooLong"),
+  role: z.enum(roles),
+  locale: z.enum(locales),
+});
 
 function Message({ message }: { message: { tone: "success" | "error"; text: string } | null }) {
   if (!message) return null;
   return (
-    <p role={message.tone === "error" ? "alert" : "status"} className={`text-sm ${message.tone === "error" ? "text-danger" : "text-success"}`}>
+    <p
+      role={message.tone === "error" ? "alert" : "status"}
+      className={`text-sm ${message.tone === "error" ? "text-danger" : "text-success"}`}
+    >
       {message.text}
     </p>
   );
@@ -38,18 +36,28 @@ function Message({ message }: { message: { tone: "success" | "error"; text: stri
 export function UserDetailsForm({ id, initial }: { id: string; initial: Details }) {
   const t = useTranslations();
   const fieldError = useFieldError();
-  const done = useStatus();
+  const router = useRouter();
   const form = useForm<Details>({ resolver: zodResolver(detailsSchema), defaultValues: initial });
   const action = (values: Details) => updateUserAction({ id, patch: values });
-  const { submit, pending, message, setMessage } = useActionForm(form, action, () => done(setMessage)());
+  const { submit, pending, message } = useActionForm(form, action, { successText: t("common.saved"), onSuccess: () => router.refresh() });
   const e = form.formState.errors;
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
       <Field id="name" label={t("users.name")} error={fieldError(e.name?.message)}>
-        <Input id="name" {...form.register("name")} aria-invalid={!!e.name} aria-describedby={describedBy("name", fieldError(e.name?.message))} />
+        <Input
+          id="name"
+          {...form.register("name")}
+          aria-invalid={!!e.name}
+          aria-describedby={describedBy("name", fieldError(e.name?.message))}
+        />
       </Field>
       <Field id="role" label={t("users.role")} error={fieldError(e.role?.message)}>
-        <Select id="role" {...form.register("role")} aria-invalid={!!e.role} aria-describedby={describedBy("role", fieldError(e.role?.message))}>
+        <Select
+          id="role"
+          {...form.register("role")}
+          aria-invalid={!!e.role}
+          aria-describedby={describedBy("role", fieldError(e.role?.message))}
+        >
           {roles.map((r) => (
             <option key={r} value={r}>
               {t(`roles.${r}`)}
@@ -125,11 +133,17 @@ export function UserStatusControl({ id, disabled }: { id: string; disabled: bool
 export function ResetPasswordForm({ id }: { id: string }) {
   const t = useTranslations();
   const fieldError = useFieldError();
-  const done = useStatus();
-  const form = useForm<{ password: string }>({ resolver: zodResolver(z.object({ password: newPassword })), defaultValues: { password: "" } });
-  const { submit, pending, message, setMessage } = useActionForm(form, (v) => updateUserAction({ id, patch: v }), () => {
-    form.reset();
-    done(setMessage)();
+  const router = useRouter();
+  const form = useForm<{ password: string }>({
+    resolver: zodResolver(z.object({ password: newPassword })),
+    defaultValues: { password: "" },
+  });
+  const { submit, pending, message } = useActionForm(form, (v) => updateUserAction({ id, patch: v }), {
+    successText: t("common.saved"),
+    onSuccess: () => {
+      form.reset();
+      router.refresh();
+    },
   });
   const error = fieldError(form.formState.errors.password?.message);
   return (

@@ -14,7 +14,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("users") };
 }
 
-export default async function UserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function UserPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
   const actor = await requireUser("users.read");
   const { id } = await params;
   if (!idSchema.safeParse(id).success) notFound();
@@ -37,7 +43,8 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         {user.disabled ? <Badge tone="danger">{t("users.disabled")}</Badge> : <Badge tone="success">{t("users.active")}</Badge>}
         {user.locked ? <Badge tone="warning">{t("users.locked")}</Badge> : null}
         <span className="text-muted">
-          {t("users.lastSignIn")}: {user.lastSignInAt ? format.dateTime(new Date(user.lastSignInAt), { dateStyle: "medium", timeStyle: "short" }) : t("users.never")}
+          {t("users.lastSignIn")}:{" "}
+          {user.lastSignInAt ? format.dateTime(new Date(user.lastSignInAt), { dateStyle: "medium", timeStyle: "short" }) : t("users.never")}
         </span>
       </div>
       <Card title={t("users.details")}>

@@ -1,0 +1,44 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { demo, signInApi } from "./helpers";
+import { pages } from "./pages";
+
+async function expectNoViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(summary, label).toEqual([]);
+}
+
+for (const locale of ["fr", "ar"] as const) {
+  test(`axe: every page in ${locale}, light and dark, desktop and 360 px`, async ({ browser }) => {
+    for (const role of ["admin", "client"] as const) {
+      const context = await browser.newContext();
+      await context.addCookies([{ name: "dihya_locale", value: locale, url: "http://localhost:3100" }]);
+      await signInApi(context.request, demo[role]);
+      const page = await context.newPage();
+      const me = await (await context.request.get("/api/auth/session")).json();
+      for (const p of pages) {
+        const path = p.path.replace("{adminId}", me.user.id);
+        for (const [width, height] of [
+          [1280, 800],
+          [360, 740],
+        ] as const) {
+          await page.setViewportSize({ width, height });
+          await page.goto(path);
+          await expectNoViolations(page, `${role} ${path} ${width}px`);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          expect(overflow, `${role} ${path} horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
+        }
+      }
+      await context.close();
+    }
+    const anonymous = await browser.newContext({ colorScheme: "dark" });
+    await anonymous.addCookies([{ name: "dihya_locale", value: locale, url: "http://localhost:3100" }]);
+    const page = await anonymous.newPage();
+    for (const path of ["/sign-in", "/no-such-page"]) {
+      await page.goto(path);
+      await expectNoViolations(page, `anonymous ${path} dark`);
+    }
+    await anonymous.close();
+  });
+}
