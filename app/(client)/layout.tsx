@@ -1,8 +1,2 @@
-import { RoleShell } from "@/components/layout/role-shell";
-import { requireUser } from "@/server/auth/guards";
-
-/** Renders the shell for the signed-in user. Not a gate: each page checks its own permission. */
-export default async function ClientLayout({ children }: { children: React.ReactNode }) {
-  const actor = await requireUser();
-  return <RoleShell actor={actor}>{children}</RoleShell>;
-}
+// The client space uses the same role-aware shell as the staff pages.
+export { default } from "../(staff)/layout";

@@ -7,17 +7,14 @@ import { getDb } from "@/db/client";
 import { localeCookie, locales } from "@/i18n/config";
 import { themes } from "@/lib/validation/users";
 import { getActor } from "@/server/auth/guards";
-import { themeCookie } from "@/server/platform/locale";
+import { preferenceCookieOptions, themeCookie } from "@/server/platform/locale";
 import { setPreference } from "@/server/users/profile-service";
-
-const oneYear = 60 * 60 * 24 * 365;
-const cookieOptions = { maxAge: oneYear, sameSite: "lax" as const, httpOnly: true, path: "/" };
 
 /** Anyone may choose a language: a cookie, and the profile too when signed in. */
 export async function setLocaleAction(value: unknown): Promise<{ ok: boolean }> {
   const parsed = z.enum(locales).safeParse(value);
   if (!parsed.success) return { ok: false };
-  (await cookies()).set(localeCookie, parsed.data, cookieOptions);
+  (await cookies()).set(localeCookie, parsed.data, preferenceCookieOptions);
   const actor = await getActor();
   if (actor) {
     const db = await getDb();
@@ -29,7 +26,7 @@ export async function setLocaleAction(value: unknown): Promise<{ ok: boolean }> 
 export async function setThemeAction(value: unknown): Promise<{ ok: boolean }> {
   const parsed = z.enum(themes).safeParse(value);
   if (!parsed.success) return { ok: false };
-  (await cookies()).set(themeCookie, parsed.data, cookieOptions);
+  (await cookies()).set(themeCookie, parsed.data, preferenceCookieOptions);
   const actor = await getActor();
   if (actor) {
     const db = await getDb();

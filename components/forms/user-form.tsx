@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { createUserAction } from "@/app/(staff)/admin/users/actions";
+import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm, useFieldError } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, Input, Select } from "@/components/ui/field";
@@ -69,11 +70,7 @@ export function CreateUserForm() {
           aria-describedby={describedBy("password", err("password"), t("profile.passwordHint"))}
         />
       </Field>
-      {message ? (
-        <p role="alert" className="text-sm text-danger">
-          {message.text}
-        </p>
-      ) : null}
+      <FormMessage message={message} />
       <Button type="submit" disabled={pending}>
         {t("users.create")}
       </Button>

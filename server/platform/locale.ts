@@ -6,6 +6,9 @@ import { getActor } from "@/server/auth/guards";
 export const themeCookie = "dihya_theme";
 export type Theme = "light" | "dark" | "system";
 
+/** Language and theme cookies: a year, first-party, not readable by scripts. */
+export const preferenceCookieOptions = { maxAge: 60 * 60 * 24 * 365, sameSite: "lax" as const, httpOnly: true, path: "/" };
+
 /** Profile, then cookie, then Accept-Language, then `fr`. */
 export async function resolveLocale(): Promise<Locale> {
   const actor = await getActor();

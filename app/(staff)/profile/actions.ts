@@ -5,14 +5,14 @@ import { redirect } from "next/navigation";
 import { localeCookie } from "@/i18n/config";
 import { changePasswordSchema, profileSchema } from "@/lib/validation/users";
 import { defineAction } from "@/server/auth/define-action";
-import { themeCookie } from "@/server/platform/locale";
+import { preferenceCookieOptions, themeCookie } from "@/server/platform/locale";
 import { changePassword, updateProfile } from "@/server/users/profile-service";
 
 const saveProfile = defineAction({ schema: profileSchema, permission: "profile.self" }, async ({ actor, input, tx }) => {
   await updateProfile(tx, actor, input);
   const jar = await cookies();
-  jar.set(localeCookie, input.locale, { maxAge: 31536000, sameSite: "lax", httpOnly: true, path: "/" });
-  jar.set(themeCookie, input.theme, { maxAge: 31536000, sameSite: "lax", httpOnly: true, path: "/" });
+  jar.set(localeCookie, input.locale, preferenceCookieOptions);
+  jar.set(themeCookie, input.theme, preferenceCookieOptions);
   return null;
 });
 

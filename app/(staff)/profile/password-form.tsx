@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
+import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm, useFieldError } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, Input } from "@/components/ui/field";
@@ -42,11 +43,7 @@ export function PasswordForm() {
           </Field>
         );
       })}
-      {message ? (
-        <p role="alert" className="text-sm text-danger">
-          {message.text}
-        </p>
-      ) : null}
+      <FormMessage message={message} />
       <Button type="submit" disabled={pending}>
         {t("changePassword")}
       </Button>

@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
+import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm, useFieldError } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, Input, Select } from "@/components/ui/field";
@@ -50,14 +51,7 @@ export function ProfileForm({ initial }: { initial: ProfileInput }) {
           ))}
         </Select>
       </Field>
-      {message ? (
-        <p
-          role={message.tone === "error" ? "alert" : "status"}
-          className={message.tone === "error" ? "text-sm text-danger" : "text-sm text-success"}
-        >
-          {message.text}
-        </p>
-      ) : null}
+      <FormMessage message={message} />
       <Button type="submit" disabled={pending}>
         {t("common.save")}
       </Button>

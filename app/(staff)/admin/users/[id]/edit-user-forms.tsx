@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm, useFieldError } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, Input, Select } from "@/components/ui/field";
@@ -20,18 +21,6 @@ const detailsSchema = z.object({
   role: z.enum(roles),
   locale: z.enum(locales),
 });
-
-function Message({ message }: { message: { tone: "success" | "error"; text: string } | null }) {
-  if (!message) return null;
-  return (
-    <p
-      role={message.tone === "error" ? "alert" : "status"}
-      className={`text-sm ${message.tone === "error" ? "text-danger" : "text-success"}`}
-    >
-      {message.text}
-    </p>
-  );
-}
 
 export function UserDetailsForm({ id, initial }: { id: string; initial: Details }) {
   const t = useTranslations();
@@ -74,7 +63,7 @@ export function UserDetailsForm({ id, initial }: { id: string; initial: Details 
           ))}
         </Select>
       </Field>
-      <Message message={message} />
+      <FormMessage message={message} />
       <Button type="submit" disabled={pending}>
         {t("common.save")}
       </Button>
@@ -159,7 +148,7 @@ export function ResetPasswordForm({ id }: { id: string }) {
           aria-describedby={describedBy("reset-password", error, t("profile.passwordHint"))}
         />
       </Field>
-      <Message message={message} />
+      <FormMessage message={message} />
       <Button type="submit" variant="secondary" disabled={pending}>
         {t("users.resetPassword")}
       </Button>
