@@ -1,8 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 
 // End-to-end tests on the production build (`next build` runs first, see package.json),
-// with Debian's Chromium. Two servers on fresh in-memory databases: one with every
-// template, one with DIHYA_TEMPLATES=energy (disabled-template checks).
+// with Debian's Chromium. Three servers on fresh in-memory databases: one with every
+// template, one with DIHYA_TEMPLATES=energy (disabled-template checks), and one started
+// with DIHYA_SEED=none for the one-time setup page.
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const server = (port: number, env: Record<string, string> = {}) => ({
   command: `node node_modules/next/dist/bin/next start -p ${port}`,
@@ -42,5 +43,9 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], locale: "fr-FR", launchOptions: { executablePath } } }],
-  webServer: [server(3100), server(3101, { DIHYA_TEMPLATES: "energy" })],
+  webServer: [
+    server(3100),
+    server(3101, { DIHYA_TEMPLATES: "energy" }),
+    server(3102, { DIHYA_SEED: "none", DIHYA_SETUP_TOKEN: "e2e-setup-token-7f3a9c21" }),
+  ],
 });

@@ -8,8 +8,8 @@ const onPostgres = !!process.env.TEST_DATABASE_URL;
 export default defineConfig({
   resolve: {
     alias: {
-      "server-only": path.resolve(__dirname, "tests/support/server-only.ts"),
-      "@": path.resolve(__dirname),
+      "server-only": path.resolve(import.meta.dirname, "tests/support/server-only.ts"),
+      "@": path.resolve(import.meta.dirname),
     },
   },
   test: {

@@ -1,13 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { demo, signInApi } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { demo, expectNoViolations, signInApi } from "./helpers";
 import { pages } from "./pages";
-
-async function expectNoViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(summary, label).toEqual([]);
-}
 
 for (const locale of ["fr", "ar"] as const) {
   test(`axe: every page in ${locale}, light and dark, desktop and 360 px`, async ({ browser }) => {

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export const password = "Dihya-demo-2026";
@@ -45,4 +46,11 @@ export function expectProblem(body: Record<string, unknown>, status: number, cod
   expect(typeof body.title).toBe("string");
   expect(typeof body.type).toBe("string");
   if (code) expect(body.code).toBe(code);
+}
+
+/** axe with the WCAG 2.2 AA tags: no violation allowed. */
+export async function expectNoViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(summary, label).toEqual([]);
 }

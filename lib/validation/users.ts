@@ -72,3 +72,16 @@ export const changePasswordSchema = z
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 
 export const idSchema = z.uuid();
+
+/** The one-time setup page: the first admin, with the token printed in the server log. */
+export const setupSchema = z
+  .strictObject({
+    token: z.string().trim().min(1, "required").max(200),
+    name,
+    email,
+    locale: z.enum(locales, "localeInvalid").default("fr"),
+    password: newPassword,
+    confirm: z.string(),
+  })
+  .refine((v) => v.password === v.confirm, { message: "passwordMismatch", path: ["confirm"] });
+export type SetupInput = z.input<typeof setupSchema>;

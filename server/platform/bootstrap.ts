@@ -7,6 +7,7 @@ import { demoAccounts, demoPartnerKey, demoPassword } from "@/db/seed/demo-accou
 import { partnerScopes } from "@/lib/permissions";
 import { createApiKeyRecord } from "@/server/auth/api-key-records";
 import type { SystemActor } from "@/server/auth/actor";
+import { armSetup } from "@/server/platform/setup";
 import { createUser } from "@/server/users/users-service";
 
 const seedActor: SystemActor = { kind: "system", id: "seed" };
@@ -46,7 +47,9 @@ export async function bootstrap(): Promise<void> {
       });
       console.log(`[dihya] first admin created: ${process.env.DIHYA_ADMIN_EMAIL}`);
     } else {
-      console.log("[dihya] empty database: open /setup to create the first admin");
+      const token = await armSetup(tx);
+      const origin = process.env.AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+      console.log(`[dihya] empty database: create the first admin at ${origin}/setup?token=${token}`);
     }
   });
 }
