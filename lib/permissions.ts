@@ -16,6 +16,10 @@ export const permissions = [
   "users.write",
   "notifications.read",
   "plugins.write",
+  "audit.read",
+  "integrations.manage",
+  "jobs.manage",
+  "api.docs",
   // energy template
   "energy.view",
   "sites.read",
@@ -65,6 +69,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "incidents.read",
     "incidents.create",
     "scripts.run",
+    "api.docs",
   ],
   user: [
     "staff.home",

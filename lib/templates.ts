@@ -59,4 +59,11 @@ export function parseEnabledTemplates(value: string | undefined): TemplateId[] {
 }
 
 /** Navigation for the administration group (platform, not a template). */
-export const adminNav: readonly NavItem[] = [{ href: "/admin/users", labelKey: "nav.users", permission: "users.read" }];
+export const adminNav: readonly NavItem[] = [
+  { href: "/admin/users", labelKey: "nav.users", permission: "users.read" },
+  { href: "/admin/audit", labelKey: "nav.audit", permission: "audit.read" },
+  { href: "/admin/integrations", labelKey: "nav.integrations", permission: "integrations.manage" },
+  { href: "/admin/webhooks", labelKey: "nav.webhooks", permission: "integrations.manage" },
+  { href: "/admin/jobs", labelKey: "nav.jobs", permission: "jobs.manage" },
+  { href: "/api-docs", labelKey: "nav.apiDocs", permission: "api.docs" },
+];

@@ -12,7 +12,8 @@ export type UserActor = {
   locale: Locale;
   theme: "light" | "dark" | "system";
 };
-export type PartnerActor = { kind: "partner"; id: string; name: string; scopes: PartnerScope[] };
+/** A partner calling the API: through an API key or an OAuth2 client-credentials token. */
+export type PartnerActor = { kind: "partner"; credential: "api_key" | "oauth_client"; id: string; name: string; scopes: PartnerScope[] };
 export type SystemActor = { kind: "system"; id: string };
 export type Actor = UserActor | PartnerActor | SystemActor;
 

@@ -38,7 +38,11 @@ export function diff(before: Record<string, unknown>, after: Record<string, unkn
 export async function recordAudit(tx: Executor, entry: AuditEntry): Promise<void> {
   const ctx = entry.context ?? (await requestContext());
   await tx.insert(auditLog).values({
-    actorType: entry.actor?.kind ?? "anonymous",
+    actorType: !entry.actor
+      ? "anonymous"
+      : entry.actor.kind === "partner" && "credential" in entry.actor
+        ? entry.actor.credential
+        : entry.actor.kind,
     actorId: entry.actor?.id ?? null,
     actorLabel: entry.actor ? ("label" in entry.actor ? entry.actor.label : actorLabel(entry.actor)) : null,
     action: entry.action,
