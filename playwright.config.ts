@@ -17,6 +17,13 @@ const server = (port: number, env: Record<string, string> = {}) => ({
     DIHYA_DATA_DIR: "memory://",
     AUTH_SECRET: "e2e-only-secret-5f0c7e1b9a2d4c6e8f",
     DIHYA_SIGNIN_IP_LIMIT: "10000",
+    DIHYA_API_IP_RATE_LIMIT: "100000",
+    DIHYA_CORS_ORIGINS: "https://erp.example.ma",
+    // Background jobs poll fast and retry soon so e-mail and webhook tests finish quickly;
+    // webhooks may reach the test's receiver on 127.0.0.1.
+    DIHYA_JOB_POLL_MS: "250",
+    DIHYA_JOB_BACKOFF_MS: "1000",
+    DIHYA_WEBHOOK_ALLOW_PRIVATE: "1",
     DATABASE_URL: "",
     ...env,
     // E2E_DATABASE_URL runs the main server on PostgreSQL instead (see .ci/run).
@@ -44,7 +51,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], locale: "fr-FR", launchOptions: { executablePath } } }],
   webServer: [
-    server(3100),
+    server(3100, { SMTP_URL: "smtp://127.0.0.1:2526" }),
     server(3101, { DIHYA_TEMPLATES: "energy" }),
     server(3102, { DIHYA_SEED: "none", DIHYA_SETUP_TOKEN: "e2e-setup-token-7f3a9c21" }),
   ],

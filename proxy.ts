@@ -1,10 +1,57 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 /**
+ * CORS for /api: only origins listed in DIHYA_CORS_ORIGINS (comma-separated) get CORS
+ * headers, never with credentials — cross-origin callers use API keys or tokens.
+ */
+function corsHeaders(request: NextRequest): Record<string, string> | null {
+  const origin = request.headers.get("origin");
+  const allowed = (process.env.DIHYA_CORS_ORIGINS ?? "")
+    .split(",")
+    .map((o) => o.trim())
+    .filter(Boolean);
+  if (!origin || !allowed.includes(origin)) return null;
+  return {
+    "access-control-allow-origin": origin,
+    "access-control-expose-headers": "Location, Retry-After, RateLimit, RateLimit-Policy, Idempotent-Replayed, X-Request-Id",
+    vary: "Origin",
+  };
+}
+
+function preflight(request: NextRequest): NextResponse {
+  const cors = corsHeaders(request);
+  if (!cors) {
+    const body = {
+      type: "https://dihya.dev/problems/cors_origin_not_allowed",
+      title: "Forbidden",
+      status: 403,
+      code: "cors_origin_not_allowed",
+    };
+    return NextResponse.json(body, { status: 403, headers: { "content-type": "application/problem+json", vary: "Origin" } });
+  }
+  return new NextResponse(null, {
+    status: 204,
+    headers: {
+      ...cors,
+      "access-control-allow-methods": "GET, POST, PUT, PATCH, DELETE",
+      "access-control-allow-headers": "Authorization, Content-Type, Idempotency-Key, X-Request-Id",
+      "access-control-max-age": "600",
+    },
+  });
+}
+
+/**
  * Headers only: a per-request CSP nonce, a request id, and the security headers. This is
  * never the security boundary; every page, action and route checks its caller itself.
  */
 export function proxy(request: NextRequest) {
+  if (
+    request.method === "OPTIONS" &&
+    request.nextUrl.pathname.startsWith("/api/") &&
+    request.headers.get("access-control-request-method")
+  ) {
+    return preflight(request);
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV === "development";
   const isApi = request.nextUrl.pathname.startsWith("/api/");
@@ -41,6 +88,7 @@ export function proxy(request: NextRequest) {
   response.headers.set("permissions-policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
   response.headers.set("x-frame-options", "DENY");
   response.headers.set("cross-origin-opener-policy", "same-origin");
+  if (isApi) for (const [k, v] of Object.entries(corsHeaders(request) ?? {})) response.headers.set(k, v);
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   if (https) response.headers.set("strict-transport-security", "max-age=63072000; includeSubDomains");
   return response;

@@ -1,30 +1,40 @@
 import { expect, test } from "@playwright/test";
 import { demo, expectNoViolations, signInApi } from "./helpers";
-import { pages } from "./pages";
+import { fillPath, pages, pathParams, roleFor } from "./pages";
 
+let params: Record<string, string> = {};
+test.beforeAll(async ({ playwright }) => {
+  const request = await playwright.request.newContext({ baseURL: "http://localhost:3100" });
+  params = await pathParams(request);
+  await request.dispose();
+});
+
+// One test per page and locale: axe (WCAG 2.2 AA) at desktop and 360 px, no horizontal overflow.
 for (const locale of ["fr", "ar"] as const) {
-  test(`axe: every page in ${locale}, light and dark, desktop and 360 px`, async ({ browser }) => {
-    for (const role of ["admin", "client"] as const) {
-      const context = await browser.newContext();
+  for (const p of pages) {
+    test(`axe ${locale}: ${p.path}`, async ({ browser }) => {
+      const role = roleFor(p.permission);
+      const context = await browser.newContext({ colorScheme: p.path.length % 2 ? "dark" : "light" });
       await context.addCookies([{ name: "dihya_locale", value: locale, url: "http://localhost:3100" }]);
       await signInApi(context.request, demo[role]);
       const page = await context.newPage();
-      const me = await (await context.request.get("/api/auth/session")).json();
-      for (const p of pages) {
-        const path = p.path.replace("{adminId}", me.user.id);
-        for (const [width, height] of [
-          [1280, 800],
-          [360, 740],
-        ] as const) {
-          await page.setViewportSize({ width, height });
-          await page.goto(path);
-          await expectNoViolations(page, `${role} ${path} ${width}px`);
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-          expect(overflow, `${role} ${path} horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
-        }
+      const path = fillPath(p.path, params);
+      for (const [width, height] of [
+        [1280, 800],
+        [360, 740],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        const response = await page.goto(path);
+        expect(response?.status(), `${role} ${path}`).toBe(200);
+        await expectNoViolations(page, `${role} ${path} ${width}px`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${role} ${path} horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
       }
       await context.close();
-    }
+    });
+  }
+
+  test(`axe ${locale}: public pages in dark mode`, async ({ browser }) => {
     const anonymous = await browser.newContext({ colorScheme: "dark" });
     await anonymous.addCookies([{ name: "dihya_locale", value: locale, url: "http://localhost:3100" }]);
     const page = await anonymous.newPage();

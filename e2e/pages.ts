@@ -1,13 +1,70 @@
-import type { Permission } from "../lib/permissions";
+import { expect, type APIRequestContext } from "@playwright/test";
+import { roleCan, type Permission } from "../lib/permissions";
+import { demo, signInApi, type DemoRole } from "./helpers";
 
-/** Every page of the app with the permission it requires (the role matrix walks these). */
+/** Every page of the app with the permission it requires (the role matrix and axe walk these). */
 export const pages: { path: string; permission: Permission; heading: RegExp }[] = [
   { path: "/", permission: "staff.home", heading: /Bonjour/ },
   { path: "/energy", permission: "energy.view", heading: /Énergie/ },
+  { path: "/energy/sites", permission: "sites.read", heading: /^Sites$/ },
+  { path: "/energy/sites/new", permission: "sites.write", heading: /Nouveau site/ },
+  { path: "/energy/sites/{siteId}", permission: "sites.read", heading: /Parc solaire Touat Lumière/ },
+  { path: "/energy/sites/{siteId}/edit", permission: "sites.write", heading: /Modifier le site/ },
+  { path: "/energy/networks", permission: "sites.read", heading: /Réseaux/ },
+  { path: "/energy/networks/{networkId}", permission: "sites.write", heading: /Modifier le réseau/ },
+  { path: "/energy/map", permission: "sites.read", heading: /Carte des sites/ },
+  { path: "/energy/equipment", permission: "equipment.read", heading: /Équipements/ },
+  { path: "/energy/equipment/new", permission: "equipment.write", heading: /Nouvel équipement/ },
+  { path: "/energy/equipment/{equipmentId}", permission: "equipment.read", heading: /Alternateur G-01/ },
+  { path: "/energy/equipment/{equipmentId}/edit", permission: "equipment.write", heading: /Modifier l’équipement/ },
+  { path: "/energy/equipment/{equipmentId}/label", permission: "equipment.read", heading: /Étiquette QR/ },
+  { path: "/energy/fault-reports", permission: "maintenance.write", heading: /Signalements de panne/ },
+  { path: "/energy/maintenance", permission: "maintenance.read", heading: /Planning de maintenance/ },
+  { path: "/energy/maintenance/new", permission: "maintenance.write", heading: /Planifier une intervention/ },
+  { path: "/energy/maintenance/{interventionId}", permission: "maintenance.read", heading: /INT-\d{4}-\d{5}/ },
+  { path: "/energy/my-interventions", permission: "interventions.assigned", heading: /Mes interventions/ },
   { path: "/devops", permission: "devops.view", heading: /IT\/DevOps/ },
   { path: "/admin/users", permission: "users.read", heading: /Utilisateurs/ },
   { path: "/admin/users/new", permission: "users.write", heading: /Créer un utilisateur/ },
   { path: "/admin/users/{adminId}", permission: "users.read", heading: /Amina Benali/ },
+  { path: "/admin/audit", permission: "audit.read", heading: /Journal d’audit/ },
+  { path: "/admin/integrations", permission: "integrations.manage", heading: /Clés d’API et clients OAuth/ },
+  { path: "/admin/jobs", permission: "jobs.manage", heading: /Tâches de fond/ },
+  { path: "/admin/webhooks", permission: "integrations.manage", heading: /Webhooks/ },
+  { path: "/admin/webhooks/new", permission: "integrations.manage", heading: /Créer un webhook/ },
+  { path: "/api-docs", permission: "api.docs", heading: /Documentation de l’API/ },
   { path: "/profile", permission: "profile.self", heading: /Mon profil/ },
+  { path: "/notifications", permission: "staff.home", heading: /Notifications/ },
+  { path: "/client/notifications", permission: "client.home", heading: /Notifications/ },
   { path: "/client", permission: "client.home", heading: /Bonjour/ },
 ];
+
+/** Ids of demo records named in page paths, read through the API as the demo admin. */
+export async function pathParams(request: APIRequestContext): Promise<Record<string, string>> {
+  await signInApi(request, demo.admin);
+  const first = async (url: string) => {
+    const response = await request.get(url);
+    expect(response.status(), url).toBe(200);
+    const id = (await response.json()).data[0]?.id as string | undefined;
+    expect(id, url).toBeTruthy();
+    return id!;
+  };
+  const site = await (await request.get("/api/sites?q=DZ-ADR-PV01")).json();
+  return {
+    adminId: await first("/api/users?q=admin@demo"),
+    siteId: site.data[0].id,
+    networkId: site.data[0].networkId,
+    equipmentId: await first("/api/equipements?limit=1"),
+    interventionId: await first("/api/maintenance?limit=1"),
+  };
+}
+
+export function fillPath(path: string, params: Record<string, string>): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
+}
+
+/** A demo role that may open the page (admin first), for checks that need it rendered. */
+export function roleFor(permission: Permission): DemoRole {
+  const order: DemoRole[] = ["admin", "technician", "client", "devops", "user", "guest"];
+  return order.find((role) => roleCan(role, permission))!;
+}

@@ -1,20 +1,18 @@
 import { expect, test } from "@playwright/test";
 import { roleCan } from "../lib/permissions";
 import { demo, signInApi, type DemoRole } from "./helpers";
-import { pages } from "./pages";
+import { fillPath, pages, pathParams } from "./pages";
 
-let adminId = "";
+let params: Record<string, string> = {};
 test.beforeAll(async ({ playwright }) => {
   const request = await playwright.request.newContext({ baseURL: "http://localhost:3100" });
-  await signInApi(request, demo.admin);
-  const list = await (await request.get("/api/users?q=admin@demo")).json();
-  adminId = list.data[0].id;
+  params = await pathParams(request);
   await request.dispose();
 });
 
 test("signed out, every page sends to sign-in and shows none of its content", async ({ page }) => {
   for (const p of pages) {
-    const path = p.path.replace("{adminId}", adminId);
+    const path = fillPath(p.path, params);
     const response = await page.goto(path);
     await expect(page, path).toHaveURL(/\/sign-in\?next=/);
     expect(response?.status()).toBe(200);
@@ -28,7 +26,7 @@ for (const role of Object.keys(demo) as DemoRole[]) {
     await signInApi(context.request, demo[role]);
     const page = await context.newPage();
     for (const p of pages) {
-      const path = p.path.replace("{adminId}", adminId);
+      const path = fillPath(p.path, params);
       const response = await page.goto(path);
       const allowed = roleCan(role, p.permission);
       if (role === "client" && p.path === "/") {

@@ -41,10 +41,14 @@ test("health reports the database", async ({ request }) => {
 });
 
 test.describe("/api/users contract", () => {
-  test("401 for a bad key, 403 for a partner key or a non-admin", async ({ request, browser }) => {
+  test("401 for a bad key, 403 for a partner creating an admin or a non-admin", async ({ request, browser }) => {
     const bad = await request.get("/api/users", { headers: { authorization: "Bearer dihya_nope" } });
     expectProblem(await bad.json(), 401, "invalid_credentials");
-    const partner = await request.get("/api/users", { headers: { authorization: `Bearer ${partnerKey}` } });
+    // The demo key holds users:write (provisioning) but can never grant the admin role.
+    const partner = await request.post("/api/users", {
+      headers: { authorization: `Bearer ${partnerKey}` },
+      data: { name: "Faux Admin", email: `faux.${Date.now()}@example.dz`, role: "admin", password: "long enough password" },
+    });
     expectProblem(await partner.json(), 403, "forbidden");
     const context = await browser.newContext();
     await signInApi(context.request, demo.devops);

@@ -91,6 +91,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
 
 /** Scopes a partner key may carry; each maps onto the permission of the same meaning. */
 export const partnerScopes = {
+  // Account provisioning from an ERP or HR system; a partner can never grant the admin role.
+  "users:read": "users.read",
+  "users:write": "users.write",
   "sites:read": "sites.read",
   "sites:write": "sites.write",
   "measurements:read": "measurements.read",

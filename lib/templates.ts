@@ -15,7 +15,15 @@ export const templates: Record<TemplateId, Template> = {
   energy: {
     id: "energy",
     labelKey: "nav.energy",
-    nav: [{ href: "/energy", labelKey: "nav.energyOverview", permission: "energy.view" }],
+    nav: [
+      { href: "/energy", labelKey: "nav.energyOverview", permission: "energy.view" },
+      { href: "/energy/sites", labelKey: "nav.sites", permission: "sites.read" },
+      { href: "/energy/map", labelKey: "nav.map", permission: "sites.read" },
+      { href: "/energy/equipment", labelKey: "nav.equipment", permission: "equipment.read" },
+      { href: "/energy/maintenance", labelKey: "nav.maintenance", permission: "maintenance.read" },
+      { href: "/energy/my-interventions", labelKey: "nav.myInterventions", permission: "interventions.assigned" },
+      { href: "/energy/fault-reports", labelKey: "nav.faultReports", permission: "maintenance.write" },
+    ],
     permissions: [
       "sites.read",
       "sites.write",

@@ -3,7 +3,7 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { signOut } from "@/auth";
-import { getDb } from "@/db/client";
+import { inTransaction } from "@/db/client";
 import { localeCookie, locales } from "@/i18n/config";
 import { themes } from "@/lib/validation/users";
 import { getActor } from "@/server/auth/guards";
@@ -17,8 +17,7 @@ export async function setLocaleAction(value: unknown): Promise<{ ok: boolean }> 
   (await cookies()).set(localeCookie, parsed.data, preferenceCookieOptions);
   const actor = await getActor();
   if (actor) {
-    const db = await getDb();
-    await db.transaction((tx) => setPreference(tx, actor, "locale", parsed.data));
+    await inTransaction((tx) => setPreference(tx, actor, "locale", parsed.data));
   }
   return { ok: true };
 }
@@ -29,8 +28,7 @@ export async function setThemeAction(value: unknown): Promise<{ ok: boolean }> {
   (await cookies()).set(themeCookie, parsed.data, preferenceCookieOptions);
   const actor = await getActor();
   if (actor) {
-    const db = await getDb();
-    await db.transaction((tx) => setPreference(tx, actor, "theme", parsed.data));
+    await inTransaction((tx) => setPreference(tx, actor, "theme", parsed.data));
   }
   return { ok: true };
 }

@@ -1,8 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Brand, ZigzagBand } from "@/components/ui/motif";
-import type { UserActor } from "@/server/auth/actor";
+import { getDb } from "@/db/client";
+import { can, type UserActor } from "@/server/auth/actor";
+import { unreadCount } from "@/server/platform/notifications/notifications-service";
 import { LocaleSwitcher } from "./locale-switcher";
+import { NotificationBell } from "./notification-bell";
 import { ThemeToggle } from "./theme-toggle";
 import { UserMenu } from "./user-menu";
 
@@ -17,6 +20,12 @@ export async function AppHeader({ actor, homeHref }: { actor: UserActor; homeHre
         <div className="flex flex-wrap items-center gap-2">
           <LocaleSwitcher />
           <ThemeToggle theme={actor.theme} />
+          {can(actor, "notifications.read") ? (
+            <NotificationBell
+              initialUnread={await unreadCount(await getDb(), actor.id)}
+              pageHref={actor.role === "client" ? "/client/notifications" : "/notifications"}
+            />
+          ) : null}
           <UserMenu actor={actor} />
         </div>
       </div>

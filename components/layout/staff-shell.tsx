@@ -10,7 +10,15 @@ export async function StaffShell({ actor, children }: { actor: UserActor; childr
   const t = await getTranslations();
   const visible = (items: readonly NavItem[]) =>
     items.filter((i) => can(actor, i.permission)).map((i) => ({ href: i.href, label: t(i.labelKey) }));
-  const groups: NavGroup[] = [{ label: t("nav.general"), items: [{ href: "/", label: t("nav.home") }] }];
+  const groups: NavGroup[] = [
+    {
+      label: t("nav.general"),
+      items: [
+        { href: "/", label: t("nav.home") },
+        { href: "/notifications", label: t("nav.notifications") },
+      ],
+    },
+  ];
   for (const template of enabledTemplates()) {
     const items = visible(template.nav);
     if (items.length) groups.push({ label: t(template.labelKey), items });

@@ -1,2 +1,3 @@
 export * from "./platform";
 export * from "./services";
+export * from "./energy";

@@ -75,6 +75,8 @@ export const apiKeys = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    /** Requests per minute for this key; null means DIHYA_API_RATE_LIMIT. */
+    rateLimit: integer("rate_limit"),
     /** Set when the key was rotated: the key that replaces it. */
     replacedBy: uuid("replaced_by"),
     createdBy: uuid("created_by").references(() => users.id),

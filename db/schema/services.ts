@@ -132,6 +132,8 @@ export const oauthClients = pgTable(
     name: text("name").notNull(),
     secretHash: text("secret_hash").notNull(),
     scopes: jsonb("scopes").$type<string[]>().notNull(),
+    /** Requests per minute for this client's tokens; null means DIHYA_API_RATE_LIMIT. */
+    rateLimit: integer("rate_limit"),
     revokedAt: at("revoked_at"),
     lastUsedAt: at("last_used_at"),
     createdBy: uuid("created_by").references(() => users.id),

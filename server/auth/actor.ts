@@ -13,7 +13,15 @@ export type UserActor = {
   theme: "light" | "dark" | "system";
 };
 /** A partner calling the API: through an API key or an OAuth2 client-credentials token. */
-export type PartnerActor = { kind: "partner"; credential: "api_key" | "oauth_client"; id: string; name: string; scopes: PartnerScope[] };
+export type PartnerActor = {
+  kind: "partner";
+  credential: "api_key" | "oauth_client";
+  id: string;
+  name: string;
+  scopes: PartnerScope[];
+  /** Requests per minute allowed to this credential; null: the platform default. */
+  rateLimit?: number | null;
+};
 export type SystemActor = { kind: "system"; id: string };
 export type Actor = UserActor | PartnerActor | SystemActor;
 

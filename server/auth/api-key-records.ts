@@ -2,6 +2,7 @@ import "server-only";
 import type { Executor } from "@/db/client";
 import { apiKeys } from "@/db/schema";
 import { recordAudit } from "@/server/platform/audit";
+import { emitEvent } from "@/server/platform/webhooks/emit";
 import type { RequestContext } from "@/server/platform/request-context";
 import type { Actor } from "./actor";
 import { apiKeyPrefix, generateApiKey, hashApiKey } from "./api-keys";
@@ -33,5 +34,6 @@ export async function createApiKeyRecord(
     changes: { name: { old: null, new: input.name }, scopes: { old: null, new: input.scopes } },
     context: input.context,
   });
+  await emitEvent(tx, "api_key.created", { id: row.id, name: input.name, scopes: input.scopes });
   return { id: row.id, value };
 }

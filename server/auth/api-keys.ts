@@ -29,5 +29,5 @@ export async function partnerFromApiKey(value: string): Promise<PartnerActor | n
   if (!key || key.revokedAt || (key.expiresAt && key.expiresAt <= now)) return null;
   await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, key.id));
   const scopes = key.scopes.filter((s): s is PartnerScope => s in partnerScopes);
-  return { kind: "partner", credential: "api_key", id: key.id, name: key.name, scopes };
+  return { kind: "partner", credential: "api_key", id: key.id, name: key.name, scopes, rateLimit: key.rateLimit };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { getDb, type Tx } from "@/db/client";
+import { inTransaction, type Tx } from "@/db/client";
 import type { Permission } from "@/lib/permissions";
 import { DomainError } from "@/server/platform/errors";
 import { can, type UserActor } from "./actor";
@@ -39,8 +39,7 @@ export function defineAction<S extends z.ZodType, T>(options: Options<S>, run: R
         return { ok: false, code: "validation_failed", messageKey: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
       }
       if (!can(actor, options.permission)) return { ok: false, code: "forbidden", messageKey: "forbidden" };
-      const db = await getDb();
-      const data = await db.transaction((tx) => run({ actor, input: parsed.data, tx }));
+      const data = await inTransaction((tx) => run({ actor, input: parsed.data, tx }));
       return { ok: true, data };
     } catch (error) {
       unstable_rethrow(error);

@@ -4,9 +4,11 @@ import { getDb } from "@/db/client";
 import { migrate } from "@/db/migrate";
 import { users } from "@/db/schema";
 import { demoAccounts, demoPartnerKey, demoPassword } from "@/db/seed/demo-accounts";
+import { seedEnergyDemo } from "@/db/seed/energy";
 import { partnerScopes } from "@/lib/permissions";
 import { createApiKeyRecord } from "@/server/auth/api-key-records";
 import type { SystemActor } from "@/server/auth/actor";
+import { startInProcessJobs } from "@/server/platform/jobs/start";
 import { armSetup } from "@/server/platform/setup";
 import { createUser } from "@/server/users/users-service";
 
@@ -17,10 +19,15 @@ const noRequest = { ip: null, userAgent: null, requestId: null };
  * Runs once when the server starts: applies migrations, then on an empty database loads
  * the demo (DIHYA_SEED=demo, the default) or creates the first admin from
  * DIHYA_ADMIN_EMAIL / DIHYA_ADMIN_PASSWORD (DIHYA_SEED=none). Demo data goes through the
- * same services as real data.
+ * same services as real data. Then starts the in-process job runner (see jobs/start.ts).
  */
 export async function bootstrap(): Promise<void> {
   await migrate();
+  await loadFirstData();
+  await startInProcessJobs();
+}
+
+async function loadFirstData(): Promise<void> {
   const db = await getDb();
   const [row] = await db.select({ n: count() }).from(users);
   if ((row?.n ?? 0) > 0) return;
@@ -36,7 +43,11 @@ export async function bootstrap(): Promise<void> {
         value: demoPartnerKey,
         context: noRequest,
       });
-      console.log(`[dihya] demo data loaded: ${demoAccounts.length} accounts and the "Démo IoT" partner key`);
+      const energy = await seedEnergyDemo(tx, seedActor);
+      console.log(
+        `[dihya] demo data loaded: ${demoAccounts.length} accounts, the "Démo IoT" partner key, ` +
+          `${energy.networks} networks, ${energy.sites} sites, ${energy.equipment} pieces of equipment with a year of maintenance`,
+      );
     } else if (process.env.DIHYA_ADMIN_EMAIL && process.env.DIHYA_ADMIN_PASSWORD) {
       await createUser(tx, seedActor, {
         name: "Administrateur",

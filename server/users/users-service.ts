@@ -10,6 +10,8 @@ import { hashPassword } from "@/server/auth/password";
 import { diff, recordAudit } from "@/server/platform/audit";
 import { DomainError, notFound } from "@/server/platform/errors";
 import { decodeCursor, encodeCursor } from "@/server/platform/cursor";
+import { emitEvent } from "@/server/platform/webhooks/emit";
+import { notifyAccountChange } from "@/server/platform/notifications/account-notifications";
 
 export type UserDto = {
   id: string;
@@ -78,6 +80,7 @@ export async function getUser(db: Executor, actor: Actor, id: string): Promise<U
 
 export async function createUser(tx: Executor, actor: Actor, input: z.output<typeof createUserSchema>): Promise<UserDto> {
   assertCan(actor, "users.write");
+  if (actor.kind === "partner" && input.role === "admin") throw new DomainError("forbidden", "partnerCannotGrantAdmin", "role");
   const email = input.email.trim().toLowerCase();
   const [taken] = await tx
     .select({ id: users.id })
@@ -103,6 +106,7 @@ export async function createUser(tx: Executor, actor: Actor, input: z.output<typ
     entityId: row.id,
     changes: diff({}, { name: row.name, email: row.email, role: row.role, locale: row.locale }),
   });
+  await emitEvent(tx, "user.created", toUserDto(row));
   return toUserDto(row);
 }
 
@@ -120,6 +124,10 @@ export async function updateUser(tx: Executor, actor: Actor, id: string, input: 
   assertCan(actor, "users.write");
   const [before] = await tx.select().from(users).where(eq(users.id, id)).limit(1).for("update");
   if (!before) throw notFound();
+  // Provisioning partners manage staff and client accounts, never an admin's.
+  if (actor.kind === "partner" && (before.role === "admin" || input.role === "admin")) {
+    throw new DomainError("forbidden", "partnerCannotGrantAdmin", "role");
+  }
   const demotes = input.role !== undefined && input.role !== "admin";
   if (before.role === "admin" && !before.disabled && (demotes || input.disabled === true)) await assertNotLastAdmin(tx, before);
 
@@ -148,5 +156,8 @@ export async function updateUser(tx: Executor, actor: Actor, id: string, input: 
         : "user.enabled"
       : "user.updated";
   await recordAudit(tx, { actor, action, entityType: "user", entityId: id, changes });
+  await emitEvent(tx, "user.updated", toUserDto(after));
+  if (after.role !== before.role) await notifyAccountChange(tx, id, "role_changed", { role: after.role });
+  if (input.password !== undefined) await notifyAccountChange(tx, id, "password_reset");
   return toUserDto(after);
 }

@@ -1,7 +1,7 @@
 "use server";
 
 import { signIn } from "@/auth";
-import { getDb } from "@/db/client";
+import { inTransaction } from "@/db/client";
 import { setupSchema } from "@/lib/validation/users";
 import { fieldErrorsOf, type ActionResult } from "@/server/auth/define-action";
 import { DomainError } from "@/server/platform/errors";
@@ -15,8 +15,7 @@ export async function completeSetupAction(raw: unknown): Promise<ActionResult<ne
   const parsed = setupSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, code: "validation_failed", messageKey: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   try {
-    const db = await getDb();
-    await db.transaction((tx) => completeSetup(tx, parsed.data));
+    await inTransaction((tx) => completeSetup(tx, parsed.data));
   } catch (error) {
     if (error instanceof DomainError) {
       return {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { NotificationPreferences } from "@/components/notifications/notification-preferences";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/server/auth/guards";
 import { PasswordForm } from "./password-form";
@@ -18,6 +19,7 @@ export default async function ProfilePage() {
       <Card title={t("profile.preferences")}>
         <ProfileForm initial={{ name: actor.name, locale: actor.locale, theme: actor.theme }} />
       </Card>
+      <NotificationPreferences actor={actor} />
       <Card title={t("profile.changePassword")}>
         <PasswordForm />
       </Card>

@@ -5,6 +5,8 @@ export type JobContext = {
   jobId: string;
   /** 1 on the first run. */
   attempt: number;
+  /** The job fails for good when attempt `maxAttempts` throws. */
+  maxAttempts: number;
   /** The actor to audit as: `{ kind: "system", id: "job:<kind>" }`. */
   actor: SystemActor;
   /** Aborted when the lease is lost or the process stops. */

@@ -72,7 +72,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           {t("users.empty")}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-line bg-surface">
+        <div className="relative overflow-x-auto rounded-lg border border-line bg-surface">
           <table className="w-full text-sm">
             <caption className="sr-only">{t("users.title")}</caption>
             <thead className="bg-surface-2 text-start">

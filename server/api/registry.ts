@@ -1,0 +1,21 @@
+import "server-only";
+import type { Endpoint } from "./endpoint";
+import * as audit from "./endpoints/audit";
+import * as equipment from "./endpoints/equipment";
+import * as maintenance from "./endpoints/maintenance";
+import * as notifications from "./endpoints/notifications";
+import * as platform from "./endpoints/platform";
+import * as sites from "./endpoints/sites";
+
+/** Modules of endpoint definitions; add one line per area (other exports, e.g. schemas, are ignored). */
+const modules: Record<string, unknown>[] = [platform, notifications, audit, sites, equipment, maintenance];
+
+function isEndpoint(value: unknown): value is Endpoint {
+  return typeof value === "object" && value !== null && "method" in value && "path" in value && "id" in value && "tag" in value;
+}
+
+/**
+ * Every implemented API operation. A route file exports handlers built from these
+ * definitions; tests/integration/openapi.test.ts fails when a route file is not listed here.
+ */
+export const endpoints: readonly Endpoint[] = modules.flatMap((m) => Object.values(m).filter(isEndpoint));

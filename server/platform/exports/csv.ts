@@ -1,0 +1,140 @@
+import "server-only";
+import { downloadHeaders } from "./attachment";
+import type { RowStream } from "./row-source";
+
+/** What a column's `format` may return; every value is turned into text by `cellText`. */
+export type CsvCell = string | number | bigint | boolean | Date | null | undefined | object;
+
+/** One column: the row key, the header already translated, an optional formatter. */
+export type CsvColumn<Row> = {
+  [K in keyof Row & string]: { key: K; header: string; format?: (value: Row[K], row: Row) => CsvCell };
+}[keyof Row & string];
+
+export type CsvOptions<Row> = {
+  filename: string;
+  /** The columns; with `line`, only their headers are used. */
+  columns: CsvColumn<Row>[] | { header: string }[];
+  /** `streamRows(…)` (written one keyset batch per chunk), or any async iterable of rows. */
+  rows: AsyncIterable<Row> | RowStream<Row>;
+  /**
+   * The record of a row already formatted by the database (csv-sql.ts) — the fast path for
+   * very large exports; `columns` then only give the header.
+   */
+  line?: (row: Row) => string;
+  /** Rows per chunk when `rows` has no batches of its own. */
+  chunkRows?: number;
+  /** Called when producing the body fails after the response started (the download is cut short). */
+  onError?: (error: unknown) => void;
+};
+
+const bom = "\uFEFF";
+const encoder = new TextEncoder();
+
+/**
+ * Spreadsheet formula injection (OWASP "CSV Injection"): a text cell that starts with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return could be run as a formula by Excel,
+ * LibreOffice or Google Sheets. Such cells get a leading apostrophe, which spreadsheets
+ * show as text and do not evaluate. Numbers, booleans and dates are never changed, so
+ * `-12` stays a number; a text column holding `-12` reads `'-12`.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/**
+ * The text of one cell: empty for null, ISO 8601 in UTC (`…Z`) for dates, numbers raw
+ * (no locale separators, `.` decimal), JSON for objects; text is neutralised (see above).
+ */
+export function cellText(value: CsvCell): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return neutraliseFormula(value);
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  if (typeof value === "bigint" || typeof value === "boolean") return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString();
+  return neutraliseFormula(JSON.stringify(value));
+}
+
+const needsQuotes = /[",\r\n]/;
+
+/** One RFC 4180 field: quoted when it holds a comma, a quote or a line break; quotes doubled. */
+function quote(text: string): string {
+  return needsQuotes.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * CRLF-terminated records for a batch of rows: each cell neutralised, then quoted. Builds
+ * one flat string per record and one per batch (cheaper than concatenating cell by cell).
+ */
+function records<Row>(options: CsvOptions<Row>, rows: readonly Row[]): string {
+  const line = options.line;
+  if (line) return rows.length > 0 ? `${rows.map(line).join("\r\n")}\r\n` : "";
+  const columns = options.columns as CsvColumn<Row>[];
+  const lines = new Array<string>(rows.length);
+  const cells = new Array<string>(columns.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i]!;
+      const value = row[column.key];
+      cells[i] = quote(cellText(column.format ? (column.format as (v: typeof value, r: Row) => CsvCell)(value, row) : (value as CsvCell)));
+    }
+    lines[r] = cells.join(",");
+  }
+  return lines.length > 0 ? `${lines.join("\r\n")}\r\n` : "";
+}
+
+/** Batches of rows: the source's own keyset batches when it has them, else groups of `size`. */
+async function* batchesOf<Row>(rows: AsyncIterable<Row> | RowStream<Row>, size: number): AsyncGenerator<Row[], void, undefined> {
+  if ("batches" in rows) return yield* rows.batches();
+  let batch: Row[] = [];
+  for await (const row of rows) {
+    batch.push(row);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/**
+ * A streaming CSV download (RFC 4180, CRLF, UTF-8 with a BOM so Excel reads accents,
+ * Tifinagh and Arabic). The body is pull-based: one batch of rows is read and written per
+ * pull, only as fast as the client takes them, and nothing is read before the first pull,
+ * so a route can return this from inside its transaction and the query starts after the
+ * commit. A client abort cancels the stream, which ends the row iterator (no further query).
+ *
+ * Fields are quoted by `quote` above rather than csv-stringify, which allocates ~7 objects
+ * per field and wrote 1M rows 3–5× slower (bench/README.md); tests/integration/csv-export.test.ts
+ * asserts both write the same bytes.
+ */
+export function csvResponse<Row>(options: CsvOptions<Row>): Response {
+  const batches = batchesOf(options.rows, options.chunkRows ?? 1000);
+  let started = false;
+  const body = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          let text = "";
+          if (!started) {
+            started = true;
+            text = `${bom}${options.columns.map((c) => quote(neutraliseFormula(c.header))).join(",")}\r\n`;
+          }
+          const next = await batches.next();
+          if (!next.done) text += records(options, next.value);
+          if (text) controller.enqueue(encoder.encode(text));
+          if (next.done) controller.close();
+        } catch (error) {
+          options.onError?.(error);
+          controller.error(error);
+          await batches.return();
+        }
+      },
+      async cancel() {
+        await batches.return();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return new Response(body, { status: 200, headers: downloadHeaders("text/csv; charset=utf-8", options.filename) });
+}
