@@ -6,7 +6,6 @@ import type { AuditFilters, ListAuditQuery } from "@/lib/validation/audit";
 import { assertCan, type Actor } from "@/server/auth/actor";
 import { decodeCursor, encodeCursor } from "@/server/platform/cursor";
 import { notFound } from "@/server/platform/errors";
-import { csvLine, csvText } from "@/server/platform/exports/csv-sql";
 import { plainRows, type KeysetSource } from "@/server/platform/exports/row-source";
 
 /** Days of the period filter are calendar days in this zone. */
@@ -116,35 +115,6 @@ export function auditExportSource(actor: Actor, filters: AuditFilters): KeysetSo
         db,
         db
           .select({ ...columns, changes: sql<string | null>`${auditLog.changes}::text` })
-          .from(auditLog)
-          .where(and(...conditions, before(after)))
-          .orderBy(...newestFirst)
-          .limit(limit),
-      ),
-  };
-}
-
-/** A CSV record made by the database, with the keyset columns that page through it. */
-export type AuditCsvLineRow = { at: string; id: string; line: string };
-
-/**
- * The audit trail's CSV records built in SQL, in the column order of auditCsvColumns (the
- * fast path of the CSV export: one text column per row). Needs `audit.read`.
- */
-export function auditCsvLineSource(actor: Actor, filters: AuditFilters): KeysetSource<AuditCsvLineRow> {
-  assertCan(actor, "audit.read");
-  const conditions = auditConditions(filters);
-  const line = csvLine([
-    csvText(atIso),
-    ...[auditLog.actorType, auditLog.actorId, auditLog.actorLabel, auditLog.action, auditLog.entityType, auditLog.entityId].map(csvText),
-    ...[auditLog.ip, auditLog.userAgent, auditLog.requestId, auditLog.changes, auditLog.id].map(csvText),
-  ]);
-  return {
-    batch: (db, after, limit) =>
-      plainRows(
-        db,
-        db
-          .select({ at: atIso, id: auditLog.id, line })
           .from(auditLog)
           .where(and(...conditions, before(after)))
           .orderBy(...newestFirst)

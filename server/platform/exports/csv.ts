@@ -12,15 +12,9 @@ export type CsvColumn<Row> = {
 
 export type CsvOptions<Row> = {
   filename: string;
-  /** The columns; with `line`, only their headers are used. */
-  columns: CsvColumn<Row>[] | { header: string }[];
+  columns: CsvColumn<Row>[];
   /** `streamRows(…)` (written one keyset batch per chunk), or any async iterable of rows. */
   rows: AsyncIterable<Row> | RowStream<Row>;
-  /**
-   * The record of a row already formatted by the database (csv-sql.ts) — the fast path for
-   * very large exports; `columns` then only give the header.
-   */
-  line?: (row: Row) => string;
   /** Rows per chunk when `rows` has no batches of its own. */
   chunkRows?: number;
   /** Called when producing the body fails after the response started (the download is cut short). */
@@ -65,10 +59,7 @@ function quote(text: string): string {
  * CRLF-terminated records for a batch of rows: each cell neutralised, then quoted. Builds
  * one flat string per record and one per batch (cheaper than concatenating cell by cell).
  */
-function records<Row>(options: CsvOptions<Row>, rows: readonly Row[]): string {
-  const line = options.line;
-  if (line) return rows.length > 0 ? `${rows.map(line).join("\r\n")}\r\n` : "";
-  const columns = options.columns as CsvColumn<Row>[];
+function records<Row>(columns: CsvColumn<Row>[], rows: readonly Row[]): string {
   const lines = new Array<string>(rows.length);
   const cells = new Array<string>(columns.length);
   for (let r = 0; r < rows.length; r++) {
@@ -121,7 +112,7 @@ export function csvResponse<Row>(options: CsvOptions<Row>): Response {
             text = `${bom}${options.columns.map((c) => quote(neutraliseFormula(c.header))).join(",")}\r\n`;
           }
           const next = await batches.next();
-          if (!next.done) text += records(options, next.value);
+          if (!next.done) text += records(options.columns, next.value);
           if (text) controller.enqueue(encoder.encode(text));
           if (next.done) controller.close();
         } catch (error) {
