@@ -10,6 +10,7 @@ import type { UserActor } from "@/server/auth/actor";
 import { listNotificationViews, unreadCount } from "@/server/platform/notifications/notifications-service";
 import { kindsFor } from "@/server/platform/notifications/preferences-service";
 import { MarkAllReadButton, MarkReadButton } from "./mark-read-buttons";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
 
 const tones: Record<NotificationSeverity, "info" | "success" | "warning" | "danger"> = {
   info: "info",
@@ -112,18 +113,7 @@ export async function NotificationList({
           ))}
         </ul>
       )}
-      <nav aria-label={t("common.pagination")} className="mt-4 flex gap-3">
-        {query.cursor ? (
-          <Link href={`${basePath}?${keep}`} className={buttonClass("secondary")}>
-            {t("common.firstPage")}
-          </Link>
-        ) : null}
-        {nextHref ? (
-          <Link href={nextHref} className={buttonClass("secondary")}>
-            {t("common.nextPage")}
-          </Link>
-        ) : null}
-      </nav>
+      <CursorPagination className="mt-4 flex gap-3" firstHref={query.cursor ? `${basePath}?${keep}` : null} nextHref={nextHref} />
     </div>
   );
 }

@@ -6,6 +6,41 @@ import { Button } from "./button";
 
 type Result = { ok: true; data: unknown } | { ok: false; messageKey: string };
 
+/** The question asked before a destructive change, with Confirm and Cancel (an alert dialog). */
+export function ConfirmDialog({
+  question,
+  onConfirm,
+  onCancel,
+  pending = false,
+  variant = "danger",
+  cancelLabel,
+}: {
+  question: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  pending?: boolean;
+  variant?: "danger" | "primary" | "secondary";
+  cancelLabel?: string;
+}) {
+  const t = useTranslations("common");
+  const id = useId();
+  return (
+    <div role="alertdialog" aria-labelledby={id} className="space-y-3 rounded-md border border-danger p-3">
+      <p id={id} className="text-sm">
+        {question}
+      </p>
+      <div className="flex flex-wrap gap-2">
+        <Button type="button" variant={variant} onClick={onConfirm} disabled={pending}>
+          {t("confirm")}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          {cancelLabel ?? t("cancel")}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
 /**
  * A button that asks before it acts: the first click shows the question with Confirm and
  * Cancel; the action's error (an `errors` key) is announced.
@@ -24,7 +59,6 @@ export function ConfirmAction({
   variant?: "danger" | "primary" | "secondary";
 }) {
   const t = useTranslations();
-  const id = useId();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -40,19 +74,7 @@ export function ConfirmAction({
   return (
     <div className="space-y-2">
       {open ? (
-        <div role="alertdialog" aria-labelledby={id} className="space-y-2 rounded-md border border-danger p-3">
-          <p id={id} className="text-sm">
-            {question}
-          </p>
-          <div className="flex flex-wrap gap-2">
-            <Button variant={variant} onClick={run} disabled={pending}>
-              {t("common.confirm")}
-            </Button>
-            <Button variant="secondary" onClick={() => setOpen(false)}>
-              {t("common.cancel")}
-            </Button>
-          </div>
-        </div>
+        <ConfirmDialog question={question} variant={variant} pending={pending} onConfirm={run} onCancel={() => setOpen(false)} />
       ) : (
         <Button variant={variant === "danger" ? "secondary" : variant} onClick={() => setOpen(true)}>
           {label}

@@ -11,7 +11,7 @@ import { apiKeyPrefix, generateApiKey, hashApiKey } from "./api-keys";
 export async function createApiKeyRecord(
   tx: Executor,
   actor: Actor,
-  input: { name: string; scopes: string[]; value?: string; expiresAt?: Date | null; context?: RequestContext },
+  input: { name: string; scopes: string[]; value?: string; expiresAt?: Date | null; rateLimit?: number | null; context?: RequestContext },
 ): Promise<{ id: string; value: string }> {
   const value = input.value ?? generateApiKey();
   const [row] = await tx
@@ -22,6 +22,7 @@ export async function createApiKeyRecord(
       hash: hashApiKey(value),
       scopes: input.scopes,
       expiresAt: input.expiresAt ?? null,
+      rateLimit: input.rateLimit ?? null,
       createdBy: actor.kind === "user" ? actor.id : null,
     })
     .returning({ id: apiKeys.id });

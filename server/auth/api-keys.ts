@@ -27,7 +27,10 @@ export async function partnerFromApiKey(value: string): Promise<PartnerActor | n
     .limit(1);
   const now = new Date();
   if (!key || key.revokedAt || (key.expiresAt && key.expiresAt <= now)) return null;
-  await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, key.id));
+  // Last use to the minute: no row write on every request of a busy partner.
+  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > 60_000) {
+    await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, key.id));
+  }
   const scopes = key.scopes.filter((s): s is PartnerScope => s in partnerScopes);
   return { kind: "partner", credential: "api_key", id: key.id, name: key.name, scopes, rateLimit: key.rateLimit };
 }

@@ -61,9 +61,12 @@ const endOfDay = (day: string | undefined) => (day ? new Date(`${day}T23:59:59Z`
 /** Creates a key; its value is returned once and never stored. */
 export async function createApiKey(tx: Executor, actor: Actor, input: z.output<typeof partnerCredentialSchema>) {
   assertCan(actor, "integrations.manage");
-  const created = await createApiKeyRecord(tx, actor, { name: input.name, scopes: input.scopes, expiresAt: endOfDay(input.expiresOn) });
-  if (input.rateLimit) await tx.update(apiKeys).set({ rateLimit: input.rateLimit }).where(eq(apiKeys.id, created.id));
-  return created;
+  return createApiKeyRecord(tx, actor, {
+    name: input.name,
+    scopes: input.scopes,
+    expiresAt: endOfDay(input.expiresOn),
+    rateLimit: input.rateLimit ?? null,
+  });
 }
 
 async function activeKey(tx: Executor, id: string) {
@@ -98,8 +101,12 @@ export async function revokeApiKey(tx: Executor, actor: Actor, id: string): Prom
 export async function rotateApiKey(tx: Executor, actor: Actor, id: string): Promise<{ id: string; value: string }> {
   assertCan(actor, "integrations.manage");
   const old = await activeKey(tx, id);
-  const created = await createApiKeyRecord(tx, actor, { name: old.name, scopes: old.scopes, expiresAt: old.expiresAt });
-  if (old.rateLimit) await tx.update(apiKeys).set({ rateLimit: old.rateLimit }).where(eq(apiKeys.id, created.id));
+  const created = await createApiKeyRecord(tx, actor, {
+    name: old.name,
+    scopes: old.scopes,
+    expiresAt: old.expiresAt,
+    rateLimit: old.rateLimit,
+  });
   const graceEnd = new Date(Date.now() + rotationGraceHours * 3600_000);
   const expiresAt = old.expiresAt && old.expiresAt < graceEnd ? old.expiresAt : graceEnd;
   await tx.update(apiKeys).set({ expiresAt, replacedBy: created.id }).where(eq(apiKeys.id, old.id));

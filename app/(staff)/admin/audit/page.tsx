@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
@@ -11,6 +10,7 @@ import { listAudit } from "@/server/platform/audit-query";
 import { AuditFilters } from "./audit-filters";
 import { AuditTable } from "./audit-table";
 import { filterParams, singleParams } from "./filter-params";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
 
 const fieldLabels: Record<string, string> = {
   actor_type: "actorType",
@@ -90,18 +90,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       ) : (
         <AuditTable rows={rows} />
       )}
-      <nav aria-label={t("common.pagination")} className="mt-4 flex gap-3">
-        {parsed.success && parsed.data.cursor ? (
-          <Link href={`?${keep}`} className={buttonClass("secondary")}>
-            {t("common.firstPage")}
-          </Link>
-        ) : null}
-        {nextHref ? (
-          <Link href={nextHref} className={buttonClass("secondary")}>
-            {t("common.nextPage")}
-          </Link>
-        ) : null}
-      </nav>
+      <CursorPagination
+        className="mt-4 flex gap-3"
+        firstHref={parsed.success && parsed.data.cursor ? `?${keep}` : null}
+        nextHref={nextHref}
+      />
     </div>
   );
 }

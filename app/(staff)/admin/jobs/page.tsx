@@ -12,6 +12,7 @@ import "@/server/platform/jobs/kinds";
 import { registeredKinds } from "@/server/platform/jobs/registry";
 import { JobsTable } from "./jobs-table";
 import { SchedulesTable } from "./schedules-table";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("jobs") };
@@ -81,18 +82,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
           </button>
         </form>
         <JobsTable jobs={page.data} />
-        <nav aria-label={t("common.pagination")} className="flex gap-3">
-          {query.cursor ? (
-            <Link href={`?${keep}`} className={buttonClass("secondary")}>
-              {t("common.firstPage")}
-            </Link>
-          ) : null}
-          {nextHref ? (
-            <Link href={nextHref} className={buttonClass("secondary")}>
-              {t("common.nextPage")}
-            </Link>
-          ) : null}
-        </nav>
+        <CursorPagination className="flex gap-3" firstHref={query.cursor ? `?${keep}` : null} nextHref={nextHref} />
       </section>
       <SchedulesTable schedules={schedules} />
     </div>

@@ -9,6 +9,7 @@ import { roles } from "@/lib/permissions";
 import { listUsersQuery } from "@/lib/validation/users";
 import { requireUser } from "@/server/auth/guards";
 import { listUsers } from "@/server/users/users-service";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("users") };
@@ -126,18 +127,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </table>
         </div>
       )}
-      <nav aria-label={t("common.pagination")} className="mt-4 flex gap-3">
-        {query.cursor ? (
-          <Link href={`?${keep}`} className={buttonClass("secondary")}>
-            {t("common.firstPage")}
-          </Link>
-        ) : null}
-        {nextHref ? (
-          <Link href={nextHref} className={buttonClass("secondary")}>
-            {t("common.nextPage")}
-          </Link>
-        ) : null}
-      </nav>
+      <CursorPagination className="mt-4 flex gap-3" firstHref={query.cursor ? `?${keep}` : null} nextHref={nextHref} />
     </div>
   );
 }

@@ -1,8 +1,7 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { buttonClass } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import type { DeliveryDto } from "@/server/platform/webhooks/webhooks-query";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
 
 const tones: Record<string, "neutral" | "info" | "success" | "danger" | "warning"> = {
   pending: "neutral",
@@ -76,18 +75,11 @@ export async function DeliveryLog({
           </table>
         </div>
       )}
-      <nav aria-label={t("common.pagination")} className="flex gap-3">
-        {paged ? (
-          <Link href="?" className={buttonClass("secondary")}>
-            {t("common.firstPage")}
-          </Link>
-        ) : null}
-        {nextCursor ? (
-          <Link href={`?cursor=${encodeURIComponent(nextCursor)}`} className={buttonClass("secondary")}>
-            {t("common.nextPage")}
-          </Link>
-        ) : null}
-      </nav>
+      <CursorPagination
+        className="flex gap-3"
+        firstHref={paged ? "?" : null}
+        nextHref={nextCursor ? `?cursor=${encodeURIComponent(nextCursor)}` : null}
+      />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { listPageQuery } from "@/lib/validation/webhooks";
 import { requireUser } from "@/server/auth/guards";
 import { listWebhooks } from "@/server/platform/webhooks/webhooks-query";
 import { deliveryTone } from "./delivery-log";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("webhooks") };
@@ -81,18 +82,11 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
           ))}
         </ul>
       )}
-      <nav aria-label={t("common.pagination")} className="flex gap-3">
-        {query.cursor ? (
-          <Link href="?" className={buttonClass("secondary")}>
-            {t("common.firstPage")}
-          </Link>
-        ) : null}
-        {next_cursor ? (
-          <Link href={`?cursor=${encodeURIComponent(next_cursor)}`} className={buttonClass("secondary")}>
-            {t("common.nextPage")}
-          </Link>
-        ) : null}
-      </nav>
+      <CursorPagination
+        className="flex gap-3"
+        firstHref={query.cursor ? "?" : null}
+        nextHref={next_cursor ? `?cursor=${encodeURIComponent(next_cursor)}` : null}
+      />
     </div>
   );
 }

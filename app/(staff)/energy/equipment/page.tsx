@@ -11,6 +11,7 @@ import { listEquipment, siteOptions } from "@/server/energy/equipment/equipment-
 import { requireTemplate } from "@/server/platform/templates";
 import { EquipmentFilters } from "./equipment-filters";
 import { EquipmentTable } from "./equipment-table";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("energy.equipment"))("title") };
@@ -25,7 +26,6 @@ export default async function EquipmentListPage({
   requireTemplate("energy");
   const actor = await requireUser("equipment.read");
   const t = await getTranslations("energy");
-  const tc = await getTranslations("common");
   const format = await getFormatter();
   const params = await searchParams;
   const known = new Set<string>([...equipmentFilterKeys, "cursor", "limit"]);
@@ -95,18 +95,7 @@ export default async function EquipmentListPage({
       ) : (
         <EquipmentTable rows={data} t={t} format={format} />
       )}
-      <nav aria-label={tc("pagination")} className="mt-4 flex flex-wrap gap-3">
-        {query.cursor ? (
-          <Link href={`?${keep}`} className={buttonClass("secondary")}>
-            {tc("firstPage")}
-          </Link>
-        ) : null}
-        {nextHref ? (
-          <Link href={nextHref} className={buttonClass("secondary")}>
-            {tc("nextPage")}
-          </Link>
-        ) : null}
-      </nav>
+      <CursorPagination className="mt-4 flex flex-wrap gap-3" firstHref={query.cursor ? `?${keep}` : null} nextHref={nextHref} />
     </div>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
@@ -11,6 +10,7 @@ import { siteOptions } from "@/server/energy/equipment/equipment-query";
 import { listFaultReports, technicianOptions } from "@/server/energy/fault-reports/fault-report-query";
 import { requireTemplate } from "@/server/platform/templates";
 import { ReportCard } from "./report-card";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("energy.faultReports"))("title") };
@@ -101,18 +101,7 @@ export default async function FaultReportsPage({ searchParams }: { searchParams:
           ))}
         </ul>
       )}
-      <nav aria-label={tc("pagination")} className="mt-4 flex flex-wrap gap-3">
-        {query.cursor ? (
-          <Link href={`?${keep}`} className={buttonClass("secondary")}>
-            {tc("firstPage")}
-          </Link>
-        ) : null}
-        {nextHref ? (
-          <Link href={nextHref} className={buttonClass("secondary")}>
-            {tc("nextPage")}
-          </Link>
-        ) : null}
-      </nav>
+      <CursorPagination className="mt-4 flex flex-wrap gap-3" firstHref={query.cursor ? `?${keep}` : null} nextHref={nextHref} />
     </div>
   );
 }

@@ -25,6 +25,7 @@ import { InterventionsTable } from "./interventions-table";
 import { MonthCalendar } from "./month-calendar";
 import { PlanningFilters, type PlanningFilterValues } from "./planning-filters";
 import { WeekCalendar } from "./week-calendar";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("energy.maintenance"))("title") };
@@ -42,7 +43,6 @@ export default async function MaintenancePage({ searchParams }: { searchParams: 
   requireTemplate("energy");
   const actor = await requireUser("maintenance.read");
   const t = await getTranslations("energy");
-  const tc = await getTranslations("common");
   const format = await getFormatter();
   const raw = Object.fromEntries(
     Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
@@ -84,18 +84,7 @@ export default async function MaintenancePage({ searchParams }: { searchParams: 
           </div>
         ) : null}
         <InterventionsTable items={result?.data ?? []} />
-        <nav aria-label={tc("pagination")} className="mt-4 flex gap-3">
-          {raw.cursor ? (
-            <Link href={`?${keep({ view })}`} className={buttonClass("secondary")}>
-              {tc("firstPage")}
-            </Link>
-          ) : null}
-          {nextHref ? (
-            <Link href={nextHref} className={buttonClass("secondary")}>
-              {tc("nextPage")}
-            </Link>
-          ) : null}
-        </nav>
+        <CursorPagination className="mt-4 flex gap-3" firstHref={raw.cursor ? `?${keep({ view })}` : null} nextHref={nextHref} />
       </>
     );
   } else {

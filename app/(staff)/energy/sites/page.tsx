@@ -13,6 +13,7 @@ import { requireTemplate } from "@/server/platform/templates";
 import { filterParams, singleParams, type FilterValues } from "./filter-params";
 import { SitesFilters } from "./sites-filters";
 import { SitesTable } from "./sites-table";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("energy"))("sites.title") };
@@ -100,18 +101,11 @@ export default async function SitesPage({ searchParams }: { searchParams: Promis
           {filtered ? t("energy.sites.empty") : t("energy.sites.emptyAll")}
         </p>
       )}
-      <nav aria-label={t("common.pagination")} className="mt-4 flex gap-3">
-        {parsed.success && parsed.data.cursor ? (
-          <Link href={keep.size > 0 ? `?${keep}` : "/energy/sites"} className={buttonClass("secondary")}>
-            {t("common.firstPage")}
-          </Link>
-        ) : null}
-        {nextHref ? (
-          <Link href={nextHref} className={buttonClass("secondary")}>
-            {t("common.nextPage")}
-          </Link>
-        ) : null}
-      </nav>
+      <CursorPagination
+        className="mt-4 flex gap-3"
+        firstHref={parsed.success && parsed.data.cursor ? (keep.size > 0 ? `?${keep}` : "/energy/sites") : null}
+        nextHref={nextHref}
+      />
     </div>
   );
 }

@@ -8,11 +8,11 @@ import { ConfirmAction } from "@/components/ui/confirm-action";
 import { inputClass } from "@/components/ui/field";
 import { equipmentStates, type EquipmentState } from "@/lib/validation/equipment";
 import { changeEquipmentStateAction, deleteEquipmentAction } from "../actions";
+import { ConfirmDialog } from "@/components/ui/confirm-action";
 
 /** Change the state: pick it, give an optional reason, then confirm (failed alerts the admins). */
 export function StateControl({ id, state }: { id: string; state: EquipmentState }) {
   const t = useTranslations("energy");
-  const tc = useTranslations("common");
   const tErrors = useTranslations("errors");
   const router = useRouter();
   const uid = useId();
@@ -67,19 +67,13 @@ export function StateControl({ id, state }: { id: string; state: EquipmentState 
         </div>
       </div>
       {confirming ? (
-        <div role="alertdialog" aria-labelledby={`${uid}-confirm`} className="space-y-3 rounded-md border border-danger p-3">
-          <p id={`${uid}-confirm`} className="text-sm">
-            {next === "failed" ? t("equipment.confirmFailed") : t("equipment.confirmState", { state: t(`equipmentStates.${next}`) })}
-          </p>
-          <div className="flex flex-wrap gap-2">
-            <Button variant={next === "failed" ? "danger" : "primary"} onClick={apply} disabled={pending}>
-              {tc("confirm")}
-            </Button>
-            <Button variant="secondary" onClick={() => setConfirming(false)}>
-              {tc("cancel")}
-            </Button>
-          </div>
-        </div>
+        <ConfirmDialog
+          question={next === "failed" ? t("equipment.confirmFailed") : t("equipment.confirmState", { state: t(`equipmentStates.${next}`) })}
+          variant={next === "failed" ? "danger" : "primary"}
+          pending={pending}
+          onConfirm={apply}
+          onCancel={() => setConfirming(false)}
+        />
       ) : (
         <Button variant="secondary" disabled={next === state} onClick={() => setConfirming(true)}>
           {t("equipment.changeState")}

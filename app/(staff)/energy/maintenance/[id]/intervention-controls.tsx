@@ -3,14 +3,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { FinishForm } from "@/components/energy/maintenance/finish-form";
 import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm, useFieldError } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { ConfirmAction } from "@/components/ui/confirm-action";
+import { ConfirmAction, ConfirmDialog } from "@/components/ui/confirm-action";
 import { describedBy, Field, Input, inputClass, Select } from "@/components/ui/field";
 import { rescheduleFormSchema, type RescheduleFormInput } from "@/lib/validation/maintenance";
 import {
@@ -153,7 +153,6 @@ function ReassignForm({ id, technicians, assignedTo }: Props) {
 function CancelForm({ id }: { id: string }) {
   const t = useTranslations();
   const router = useRouter();
-  const questionId = useId();
   const [reason, setReason] = useState("");
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -183,19 +182,13 @@ function CancelForm({ id }: { id: string }) {
         />
       </Field>
       {confirming ? (
-        <div role="alertdialog" aria-labelledby={questionId} className="space-y-2 rounded-md border border-danger p-3">
-          <p id={questionId} className="text-sm">
-            {t("energy.maintenance.actions.cancelQuestion")}
-          </p>
-          <div className="flex flex-wrap gap-2">
-            <Button variant="danger" onClick={run} disabled={pending}>
-              {t("common.confirm")}
-            </Button>
-            <Button variant="secondary" onClick={() => setConfirming(false)}>
-              {t("energy.maintenance.actions.keep")}
-            </Button>
-          </div>
-        </div>
+        <ConfirmDialog
+          question={t("energy.maintenance.actions.cancelQuestion")}
+          pending={pending}
+          onConfirm={run}
+          onCancel={() => setConfirming(false)}
+          cancelLabel={t("energy.maintenance.actions.keep")}
+        />
       ) : (
         <Button
           variant="secondary"

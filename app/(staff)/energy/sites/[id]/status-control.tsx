@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { useForm, type Path } from "react-hook-form";
 import { FormMessage } from "@/components/forms/form-message";
 import { useFieldError } from "@/components/forms/use-action-form";
@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { describedBy, Field, Select } from "@/components/ui/field";
 import { changeSiteStatusSchema, siteStatuses, type ChangeSiteStatusInput, type SiteStatus } from "@/lib/validation/sites";
 import { changeSiteStatusAction } from "../actions";
+import { ConfirmDialog } from "@/components/ui/confirm-action";
 
 /**
  * Changes the site's status with a reason, after an explicit confirmation (a stronger one
@@ -20,7 +21,6 @@ export function StatusControl({ id, current }: { id: string; current: SiteStatus
   const t = useTranslations();
   const fieldError = useFieldError();
   const router = useRouter();
-  const questionId = useId();
   const [pending, start] = useTransition();
   const [confirming, setConfirming] = useState<ChangeSiteStatusInput | null>(null);
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
@@ -87,26 +87,17 @@ export function StatusControl({ id, current }: { id: string; current: SiteStatus
         />
       </Field>
       {confirming ? (
-        <div role="alertdialog" aria-labelledby={questionId} className="space-y-3 rounded-md border border-danger p-3">
-          <p id={questionId} className="text-sm">
-            {confirming.status === "decommissioned"
+        <ConfirmDialog
+          question={
+            confirming.status === "decommissioned"
               ? t("energy.sites.status.confirmDecommission")
-              : t("energy.sites.status.confirm", { status: t(`energy.siteStatus.${confirming.status}`) })}
-          </p>
-          <div className="flex flex-wrap gap-2">
-            <Button
-              type="button"
-              variant={confirming.status === "decommissioned" ? "danger" : "primary"}
-              onClick={apply}
-              disabled={pending}
-            >
-              {t("common.confirm")}
-            </Button>
-            <Button type="button" variant="secondary" onClick={() => setConfirming(null)}>
-              {t("common.cancel")}
-            </Button>
-          </div>
-        </div>
+              : t("energy.sites.status.confirm", { status: t(`energy.siteStatus.${confirming.status}`) })
+          }
+          variant={confirming.status === "decommissioned" ? "danger" : "primary"}
+          pending={pending}
+          onConfirm={apply}
+          onCancel={() => setConfirming(null)}
+        />
       ) : (
         <Button type="submit" variant="secondary">
           {t("energy.sites.status.submit")}
