@@ -1,3 +1,4 @@
 export * from "./platform";
 export * from "./services";
 export * from "./energy";
+export * from "./measurements";
