@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { roleCan } from "../lib/permissions";
+import { roleCan, type Permission } from "../lib/permissions";
 import { demo, signInApi, type DemoRole } from "./helpers";
 import { fillPath, pages, pathParams } from "./pages";
 
@@ -46,12 +46,38 @@ for (const role of Object.keys(demo) as DemoRole[]) {
   });
 }
 
-test("the API follows the same matrix for /api/users", async ({ browser }) => {
-  for (const role of Object.keys(demo) as DemoRole[]) {
+/**
+ * The API route table of architecture.md, walked with each demo role's session. A POST sends an
+ * empty object: an allowed caller gets 422 (validation), a refused one 403 before any validation.
+ * `also` is a second permission that opens the route too (a technician reads its own interventions).
+ */
+const apiMatrix: { method: "GET" | "POST"; path: string; permission: Permission; also?: Permission }[] = [
+  { method: "GET", path: "/api/users", permission: "users.read" },
+  { method: "POST", path: "/api/users", permission: "users.write" },
+  { method: "GET", path: "/api/audit", permission: "audit.read" },
+  { method: "GET", path: "/api/notifications", permission: "notifications.read" },
+  { method: "GET", path: "/api/sites", permission: "sites.read" },
+  { method: "POST", path: "/api/sites", permission: "sites.write" },
+  { method: "GET", path: "/api/equipements", permission: "equipment.read" },
+  { method: "POST", path: "/api/equipements", permission: "equipment.write" },
+  { method: "GET", path: "/api/maintenance", permission: "maintenance.read", also: "interventions.assigned" },
+  { method: "POST", path: "/api/maintenance", permission: "maintenance.write" },
+  { method: "GET", path: "/api/export/sites?format=csv", permission: "sites.export" },
+  { method: "GET", path: "/api/export/equipements?format=csv", permission: "equipment.write" },
+  { method: "GET", path: "/api/export/maintenance?format=csv", permission: "maintenance.write" },
+];
+
+for (const role of Object.keys(demo) as DemoRole[]) {
+  test(`the API follows the route table as ${role}`, async ({ browser }) => {
     const context = await browser.newContext();
     await signInApi(context.request, demo[role]);
-    const res = await context.request.get("/api/users");
-    expect(res.status(), role).toBe(roleCan(role, "users.read") ? 200 : 403);
+    for (const route of apiMatrix) {
+      const allowed = roleCan(role, route.permission) || (route.also !== undefined && roleCan(role, route.also));
+      const res = route.method === "GET" ? await context.request.get(route.path) : await context.request.post(route.path, { data: {} });
+      const label = `${role} ${route.method} ${route.path}`;
+      expect(res.status(), label).toBe(allowed ? (route.method === "GET" ? 200 : 422) : 403);
+      if (!allowed) expect(res.headers()["content-type"], label).toContain("application/problem+json");
+    }
     await context.close();
-  }
-});
+  });
+}

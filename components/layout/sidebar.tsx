@@ -10,7 +10,13 @@ export type NavGroup = { label: string; items: { href: string; label: string }[]
 export function Sidebar({ groups, menuLabel, navLabel }: { groups: NavGroup[]; menuLabel: string; navLabel: string }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
-  const isActive = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
+  // The one item whose href is the longest prefix of the path: /energy/sites/x lights "Sites", not the overview too.
+  const matches = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
+  const activeHref = groups
+    .flatMap((g) => g.items.map((i) => i.href))
+    .filter(matches)
+    .reduce<string | null>((best, href) => (best === null || href.length > best.length ? href : best), null);
+  const isActive = (href: string) => href === activeHref;
   return (
     <div className="md:w-60 md:shrink-0">
       <button

@@ -1,11 +1,12 @@
 import "server-only";
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import type { Db, Executor } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import type { AuditFilters, ListAuditQuery } from "@/lib/validation/audit";
 import { assertCan, type Actor } from "@/server/auth/actor";
 import { decodeCursor, encodeCursor } from "@/server/platform/cursor";
 import { notFound } from "@/server/platform/errors";
+import type { CopySource } from "@/server/platform/exports/copy-csv";
 import { plainRows, type KeysetSource } from "@/server/platform/exports/row-source";
 
 /** Days of the period filter are calendar days in this zone. */
@@ -106,19 +107,17 @@ export async function getAuditEntry(db: Executor, actor: Actor, id: string): Pro
 }
 
 /** The export source of the audit trail with these filters, newest first. Needs `audit.read`. */
-export function auditExportSource(actor: Actor, filters: AuditFilters): KeysetSource<AuditExportRow> {
+export function auditExportSource(actor: Actor, filters: AuditFilters): KeysetSource<AuditExportRow> & { copy: CopySource } {
   assertCan(actor, "audit.read");
   const conditions = auditConditions(filters);
+  const select = (db: Db, after: AuditExportRow | null) =>
+    db
+      .select({ ...columns, changes: sql<string | null>`${auditLog.changes}::text` })
+      .from(auditLog)
+      .where(and(...conditions, before(after)))
+      .orderBy(...newestFirst);
   return {
-    batch: (db, after, limit) =>
-      plainRows(
-        db,
-        db
-          .select({ ...columns, changes: sql<string | null>`${auditLog.changes}::text` })
-          .from(auditLog)
-          .where(and(...conditions, before(after)))
-          .orderBy(...newestFirst)
-          .limit(limit),
-      ),
+    batch: (db, after, limit) => plainRows(db, select(db, after).limit(limit)),
+    copy: { query: (db) => select(db, null), text: [...Object.keys(columns), "changes"] },
   };
 }

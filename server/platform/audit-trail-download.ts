@@ -36,6 +36,7 @@ export async function auditTrailDownload(
       filename: datedFilename("audit", "csv"),
       columns: auditCsvColumns(t),
       rows: streamRows(source, { signal }),
+      copy: source.copy,
       onError: logError,
     });
   }

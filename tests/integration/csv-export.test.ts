@@ -10,6 +10,7 @@ import type { UserActor } from "@/server/auth/actor";
 import { auditCsvColumns } from "@/server/platform/audit-export-columns";
 import { auditExportSource, type AuditExportRow } from "@/server/platform/audit-query";
 import { auditExport } from "@/server/platform/exports/audit-export";
+import { copyCsvChunks, CrlfRecords } from "@/server/platform/exports/copy-csv";
 import { cellText, csvResponse, type CsvColumn } from "@/server/platform/exports/csv";
 import { pdfResponse } from "@/server/platform/exports/pdf-response";
 import { streamRows, type KeysetSource } from "@/server/platform/exports/row-source";
@@ -200,6 +201,42 @@ describe("CSV export", () => {
       entityType: "audit_log",
       changes: { format: { old: null, new: "csv" }, filters: { old: null, new: { action: "bulk.row" } } },
     });
+  });
+
+  it("ends COPY's records with CRLF wherever the stream cuts them, leaving line breaks inside quoted fields alone", () => {
+    const lf = 'a,"x\ny",b\n"say ""hi""\n",2\n,,\n"",\n';
+    const crlf = 'a,"x\ny",b\r\n"say ""hi""\n",2\r\n,,\r\n"",\r\n';
+    const bytes = Buffer.from(lf);
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      for (let cut2 = cut; cut2 <= bytes.length; cut2 += 3) {
+        const records = new CrlfRecords();
+        const out = [bytes.subarray(0, cut), bytes.subarray(cut, cut2), bytes.subarray(cut2)].map((part) => records.convert(part));
+        expect(Buffer.concat(out).toString(), `cut at ${cut}/${cut2}`).toBe(crlf);
+      }
+    }
+  });
+
+  it("writes the same records through PostgreSQL's COPY as through the Node writer (COPY on PostgreSQL only)", async () => {
+    const tricky = ["=SUM(A1:A9)", '"quoted", with comma', "two\nlines\r\nand CRLF", "أمينة بن علي ⵜⴰⵎⴰⵣⵉⵖⵜ", "-12", "@home", "+33", ""];
+    for (const [i, label] of tricky.entries()) {
+      await db.execute(sql`
+        insert into audit_log (actor_type, actor_id, actor_label, action, entity_type, entity_id, changes, ip, user_agent)
+        values ('user', ${`tricky-${i}`}, ${label}, 'copy.check', 'site', ${label}, ${JSON.stringify({ note: { old: label, new: null } })}::jsonb,
+                ${i % 2 ? null : "203.0.113.9"}, ${label})`);
+    }
+    const source = auditExportSource(admin, { action: "copy.check" });
+    const columns = auditCsvColumns((key) => key);
+    const viaCopy = await csvResponse({ filename: "a.csv", columns, rows: streamRows(source), copy: source.copy }).text();
+    const viaNode = await csvResponse({ filename: "a.csv", columns, rows: streamRows(source) }).text();
+    const copied = parseCsv(viaCopy.replace(/^\uFEFF/, ""));
+    expect(copied).toHaveLength(tricky.length + 1);
+    expect(copied).toEqual(parseCsv(viaNode.replace(/^\uFEFF/, "")));
+    expect(copied.map((r) => r[3]).slice(1)).toEqual(
+      expect.arrayContaining(["'=SUM(A1:A9)", "'-12", "'@home", "'+33", "two\nlines\r\nand CRLF"]),
+    );
+    expect(viaCopy.endsWith("\r\n")).toBe(true);
+    // On PostgreSQL the first response really came from COPY: PGlite has no server-side COPY TO STDOUT.
+    expect(copyCsvChunks(db, source.copy, ["id"]) !== null).toBe(Boolean(process.env.TEST_DATABASE_URL));
   });
 
   it("renders at most maxRows rows into a PDF download, reading one row more to know it was cut", async () => {

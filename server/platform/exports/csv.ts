@@ -1,5 +1,7 @@
 import "server-only";
+import { getDb } from "@/db/client";
 import { downloadHeaders } from "./attachment";
+import { copyCsvChunks, type CopySource } from "./copy-csv";
 import type { RowStream } from "./row-source";
 
 /** What a column's `format` may return; every value is turned into text by `cellText`. */
@@ -17,6 +19,11 @@ export type CsvOptions<Row> = {
   rows: AsyncIterable<Row> | RowStream<Row>;
   /** Rows per chunk when `rows` has no batches of its own. */
   chunkRows?: number;
+  /**
+   * The same rows as one ordered query, for PostgreSQL to format itself (`COPY … TO STDOUT`):
+   * used on PostgreSQL when no column has a `format`; PGlite streams `rows`.
+   */
+  copy?: CopySource;
   /** Called when producing the body fails after the response started (the download is cut short). */
   onError?: (error: unknown) => void;
 };
@@ -94,38 +101,58 @@ async function* batchesOf<Row>(rows: AsyncIterable<Row> | RowStream<Row>, size: 
  * pull, only as fast as the client takes them, and nothing is read before the first pull,
  * so a route can return this from inside its transaction and the query starts after the
  * commit. A client abort cancels the stream, which ends the row iterator (no further query).
+ * With `copy`, on PostgreSQL, the records come formatted by `COPY … TO STDOUT` instead
+ * (copy-csv.ts): the same fields and quoting, about twice as fast, Node only relaying bytes.
  *
  * Fields are quoted by `quote` above rather than csv-stringify, which allocates ~7 objects
  * per field and wrote 1M rows 3–5× slower (bench/README.md); tests/integration/csv-export.test.ts
  * asserts both write the same bytes.
  */
 export function csvResponse<Row>(options: CsvOptions<Row>): Response {
-  const batches = batchesOf(options.rows, options.chunkRows ?? 1000);
-  let started = false;
+  const header = `${bom}${options.columns.map((c) => quote(neutraliseFormula(c.header))).join(",")}\r\n`;
+  let chunks: AsyncGenerator<Uint8Array, void, undefined> | null = null;
+  const open = async () => {
+    const copy = options.copy && options.columns.every((c) => !c.format) ? options.copy : null;
+    const fromCopy = copy
+      ? copyCsvChunks(
+          await getDb(),
+          copy,
+          options.columns.map((c) => c.key),
+        )
+      : null;
+    return fromCopy ?? recordChunks(options);
+  };
   const body = new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         try {
-          let text = "";
-          if (!started) {
-            started = true;
-            text = `${bom}${options.columns.map((c) => quote(neutraliseFormula(c.header))).join(",")}\r\n`;
+          if (!chunks) {
+            chunks = await open();
+            controller.enqueue(encoder.encode(header));
+            return;
           }
-          const next = await batches.next();
-          if (!next.done) text += records(options.columns, next.value);
-          if (text) controller.enqueue(encoder.encode(text));
+          const next = await chunks.next();
           if (next.done) controller.close();
+          else controller.enqueue(next.value);
         } catch (error) {
           options.onError?.(error);
           controller.error(error);
-          await batches.return();
+          await chunks?.return();
         }
       },
       async cancel() {
-        await batches.return();
+        await chunks?.return();
       },
     },
     { highWaterMark: 0 },
   );
   return new Response(body, { status: 200, headers: downloadHeaders("text/csv; charset=utf-8", options.filename) });
+}
+
+/** The records written in Node, one batch of rows per chunk. */
+async function* recordChunks<Row>(options: CsvOptions<Row>): AsyncGenerator<Uint8Array, void, undefined> {
+  for await (const batch of batchesOf(options.rows, options.chunkRows ?? 1000)) {
+    const text = records(options.columns, batch);
+    if (text) yield encoder.encode(text);
+  }
 }
