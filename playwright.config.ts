@@ -9,7 +9,7 @@ const server = (port: number, env: Record<string, string> = {}) => ({
   command: `node node_modules/next/dist/bin/next start -p ${port}`,
   url: `http://localhost:${port}/api/health`,
   reuseExistingServer: false,
-  timeout: 120_000,
+  timeout: 240_000,
   stdout: "ignore" as const,
   stderr: "pipe" as const,
   env: {
@@ -24,6 +24,9 @@ const server = (port: number, env: Record<string, string> = {}) => ({
     DIHYA_JOB_POLL_MS: "250",
     DIHYA_JOB_BACKOFF_MS: "1000",
     DIHYA_WEBHOOK_ALLOW_PRIVATE: "1",
+    // Three months of demo readings (instead of twelve) keep start-up short with two servers
+    // seeding at once; enough for last month's CO₂, the forecasts' backtest and the dashboard.
+    DIHYA_DEMO_READING_DAYS: "90",
     DATABASE_URL: "",
     ...env,
     // E2E_DATABASE_URL runs the main server on PostgreSQL instead (see .ci/run).

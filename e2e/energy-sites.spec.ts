@@ -32,7 +32,7 @@ test("an admin creates a site, changes its status, filters the list, sees it on 
   // The navigation lights exactly one entry: the section's, not the energy overview as well.
   const current = page.getByRole("navigation", { name: "Navigation principale" }).locator("[aria-current=page]");
   await expect(current).toHaveCount(1);
-  await expect(current).toHaveText("Sites");
+  await expect(current).toHaveText("Sites et réseaux");
   await page.getByRole("link", { name: "Nouveau site" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nouveau site");
 

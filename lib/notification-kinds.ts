@@ -43,6 +43,11 @@ export const notificationKinds = [
   },
   { kind: "equipment.failed", severity: "critical", audience: "equipment.write" },
   { kind: "fault_report.created", severity: "warning", audience: "maintenance.write" },
+  // Threshold alerts go to every admin. Each notification carries the rule's severity (fired) or
+  // "success" (resolved); both kinds are "warning" here so that the resolution is e-mailed by
+  // default whenever the firing was.
+  { kind: "energy.alert.fired", severity: "warning", audience: "alerts.manage" },
+  { kind: "energy.alert.resolved", severity: "warning", audience: "alerts.manage" },
 ] as const satisfies readonly NotificationKind[];
 
 export type KnownNotificationKind = (typeof notificationKinds)[number]["kind"];

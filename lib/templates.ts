@@ -23,6 +23,12 @@ export const templates: Record<TemplateId, Template> = {
       { href: "/energy/maintenance", labelKey: "nav.maintenance", permission: "maintenance.read" },
       { href: "/energy/my-interventions", labelKey: "nav.myInterventions", permission: "interventions.assigned" },
       { href: "/energy/fault-reports", labelKey: "nav.faultReports", permission: "maintenance.write" },
+      { href: "/energy/dashboard", labelKey: "nav.energyDashboard", permission: "measurements.read" },
+      { href: "/energy/live", labelKey: "nav.energyLive", permission: "measurements.read" },
+      { href: "/energy/alerts", labelKey: "nav.alerts", permission: "measurements.read" },
+      { href: "/energy/data-quality", labelKey: "nav.dataQuality", permission: "measurements.read" },
+      { href: "/energy/import", labelKey: "nav.readingsImport", permission: "measurements.write" },
+      { href: "/energy/environment", labelKey: "nav.environment", permission: "environment.read" },
     ],
     permissions: [
       "sites.read",

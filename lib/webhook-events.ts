@@ -16,6 +16,8 @@ export const webhookEventTypes = [
   "site.updated",
   "measurements.ingested",
   "equipment.alarm",
+  "energy.alert.fired",
+  "energy.alert.resolved",
   "maintenance.created",
   "intervention.completed",
   "invoice.issued",

@@ -2,16 +2,32 @@
 // Fails when a message key of fr.json (the source) is missing from any locale, when a locale
 // has a key fr.json lacks, or when ICU placeholders differ.
 import { readFileSync } from "node:fs";
+import { parse, TYPE } from "@formatjs/icu-messageformat-parser";
 
 const locales = ["fr", "kab", "zgh", "ar", "en"];
 const flat = (o, p = "") =>
   Object.entries(o).flatMap(([k, v]) => (v && typeof v === "object" ? flat(v, `${p}${k}.`) : [[`${p}${k}`, String(v)]]));
 const load = (l) => new Map(flat(JSON.parse(readFileSync(`messages/${l}.json`, "utf8"))));
-const placeholders = (s) =>
-  [...s.matchAll(/\{(\w+)/g)]
-    .map((m) => m[1])
-    .sort()
-    .join(",");
+/** The argument names of an ICU message (plural/select branches walked; their text is not a name). */
+const argumentNames = (elements, names = new Set()) => {
+  for (const element of elements) {
+    if ("value" in element && element.type !== TYPE.literal && element.type !== TYPE.pound) names.add(element.value);
+    if (element.options) for (const option of Object.values(element.options)) argumentNames(option.value, names);
+    if (element.children) argumentNames(element.children, names);
+  }
+  return names;
+};
+const placeholders = (s) => {
+  try {
+    return [...argumentNames(parse(s, { ignoreTag: true }))].sort().join(",");
+  } catch {
+    // Not ICU (a text read with t.raw(), e.g. showing JSON braces): compare the braces' words.
+    return `raw:${[...s.matchAll(/\{(\w+)/g)]
+      .map((m) => m[1])
+      .sort()
+      .join(",")}`;
+  }
+};
 
 const source = load("fr");
 let problems = 0;

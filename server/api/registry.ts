@@ -1,14 +1,31 @@
 import "server-only";
 import type { Endpoint } from "./endpoint";
 import * as audit from "./endpoints/audit";
+import * as environment from "./endpoints/environment";
 import * as equipment from "./endpoints/equipment";
 import * as maintenance from "./endpoints/maintenance";
+import * as measurementsExport from "./endpoints/measurements-export";
+import * as meters from "./endpoints/meters";
 import * as notifications from "./endpoints/notifications";
 import * as platform from "./endpoints/platform";
+import * as readingsIngest from "./endpoints/readings-ingest";
+import * as readingsSeries from "./endpoints/readings-series";
 import * as sites from "./endpoints/sites";
 
 /** Modules of endpoint definitions; add one line per area (other exports, e.g. schemas, are ignored). */
-const modules: Record<string, unknown>[] = [platform, notifications, audit, sites, equipment, maintenance];
+const modules: Record<string, unknown>[] = [
+  platform,
+  notifications,
+  audit,
+  sites,
+  equipment,
+  maintenance,
+  meters,
+  readingsIngest,
+  readingsSeries,
+  measurementsExport,
+  environment,
+];
 
 function isEndpoint(value: unknown): value is Endpoint {
   return typeof value === "object" && value !== null && "method" in value && "path" in value && "id" in value && "tag" in value;

@@ -118,6 +118,7 @@ export function auditExportSource(actor: Actor, filters: AuditFilters): KeysetSo
       .orderBy(...newestFirst);
   return {
     batch: (db, after, limit) => plainRows(db, select(db, after).limit(limit)),
-    copy: { query: (db) => select(db, null), text: [...Object.keys(columns), "changes"] },
+    // Times, uuids, codes and JSON objects never start with = + - @; these may (they come from requests).
+    copy: { query: (db) => select(db, null), text: ["actorId", "actorLabel", "entityId", "ip", "userAgent", "requestId"] },
   };
 }

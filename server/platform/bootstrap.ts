@@ -5,8 +5,11 @@ import { migrate } from "@/db/migrate";
 import { users } from "@/db/schema";
 import { demoAccounts, demoPartnerKey, demoPassword } from "@/db/seed/demo-accounts";
 import { seedEnergyDemo } from "@/db/seed/energy";
+import { seedEmissionFactors } from "@/db/seed/energy/emission-factors";
+import { seedDemoReadings } from "@/db/seed/energy/readings";
 import { partnerScopes } from "@/lib/permissions";
 import { createApiKeyRecord } from "@/server/auth/api-key-records";
+import { runForecastsForAllMeters } from "@/server/energy/forecast/run-all";
 import type { SystemActor } from "@/server/auth/actor";
 import { startInProcessJobs } from "@/server/platform/jobs/start";
 import { armSetup } from "@/server/platform/setup";
@@ -23,8 +26,13 @@ const noRequest = { ip: null, userAgent: null, requestId: null };
  */
 export async function bootstrap(): Promise<void> {
   await migrate();
+  // Reference data every installation needs (the cited emission factors); never undoes an edit.
+  await (await getDb()).transaction((tx) => seedEmissionFactors(tx));
   await loadFirstData();
   await startInProcessJobs();
+  // Readings from IoT gateways over MQTT when MQTT_URL is set (nothing otherwise).
+  const { startMqttIngest } = await import("@/server/energy/readings/mqtt");
+  await startMqttIngest();
 }
 
 async function loadFirstData(): Promise<void> {
@@ -44,9 +52,12 @@ async function loadFirstData(): Promise<void> {
         context: noRequest,
       });
       const energy = await seedEnergyDemo(tx, seedActor);
+      const readings = await seedDemoReadings(tx);
+      await runForecastsForAllMeters(tx);
       console.log(
         `[dihya] demo data loaded: ${demoAccounts.length} accounts, the "Démo IoT" partner key, ` +
-          `${energy.networks} networks, ${energy.sites} sites, ${energy.equipment} pieces of equipment with a year of maintenance`,
+          `${energy.networks} networks, ${energy.sites} sites, ${energy.equipment} pieces of equipment with a year of maintenance, ` +
+          `${readings.meters} meters with ${readings.readings} readings`,
       );
     } else if (process.env.DIHYA_ADMIN_EMAIL && process.env.DIHYA_ADMIN_PASSWORD) {
       await createUser(tx, seedActor, {

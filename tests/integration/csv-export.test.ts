@@ -268,6 +268,26 @@ describe("CSV export", () => {
     expect(read).toBe(11);
   });
 
+  it("leaves every pooled connection usable after a COPY export read slowly to the end, or left midway", async () => {
+    const source = auditExportSource(admin, { action: "bulk.row" });
+    const columns = auditCsvColumns((k) => k);
+    const slow = csvResponse({ filename: "a.csv", columns, rows: streamRows(source), copy: source.copy }).body!.getReader();
+    let lines = 0;
+    for (let chunk = await slow.read(); !chunk.done; chunk = await slow.read()) {
+      for (const byte of chunk.value) if (byte === 0x0a) lines++;
+      await new Promise((r) => setTimeout(r, 1)); // a slow client: the driver's stream fills up and pauses
+    }
+    expect(lines).toBe(50_001);
+    const left = csvResponse({ filename: "a.csv", columns, rows: streamRows(source), copy: source.copy }).body!.getReader();
+    await left.read();
+    await left.read();
+    await left.cancel();
+    // Enough concurrent queries to need every connection of the pool, each answered.
+    const answered = Promise.all(Array.from({ length: 24 }, () => db.execute(sql`select pg_sleep(0.02)`)));
+    const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error("a connection hangs after the export")), 10_000));
+    await expect(Promise.race([answered, timeout])).resolves.toBeDefined();
+  });
+
   it("stops querying when the client goes away", async () => {
     let batches = 0;
     const inner = auditExportSource(admin, { action: "bulk.row" });

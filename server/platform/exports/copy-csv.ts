@@ -9,7 +9,11 @@ export type CopySelect = { toSQL(): { sql: string; params: unknown[] }; _: { sel
 export type CopySource = {
   /** Every row of the export, in order, no limit; plain values only (as for `plainRows`). */
   query: (db: Db) => CopySelect;
-  /** Keys holding text: neutralised against formula injection, as `cellText` does. */
+  /**
+   * Keys whose text may come from outside (names, headers, identifiers sent by partners):
+   * neutralised against formula injection, as `cellText` does. Leave out columns that
+   * cannot start with `= + - @` (times, uuids, codes, JSON objects): it saves PostgreSQL work.
+   */
   text: readonly string[];
 };
 
@@ -35,9 +39,11 @@ function inline(sqlText: string, params: unknown[]): string {
   return sqlText.replace(/\$(\d+)/g, (_, n: string) => literal(params[Number(n) - 1]));
 }
 
-/** The cell as our Node writer neutralises it: a leading `= + - @ TAB CR` gets an apostrophe. */
-const neutralised = (column: string) =>
-  `CASE WHEN left(${column}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || ${column} ELSE ${column} END`;
+/**
+ * The cell as our Node writer neutralises it: a leading `= + - @ TAB CR` gets an apostrophe.
+ * `ascii()` compares one integer (no substring); NULL stays NULL.
+ */
+const neutralised = (column: string) => `CASE WHEN ascii(${column}) IN (61, 43, 45, 64, 9, 13) THEN '''' || ${column} ELSE ${column} END`;
 
 /**
  * `COPY (…) TO STDOUT WITH CSV` for the columns `keys` of `source`, or null when the driver
@@ -106,18 +112,30 @@ export class CrlfRecords {
 }
 
 async function* relay(query: CopyQuery): AsyncGenerator<Uint8Array, void, undefined> {
-  const stream = await query.readable();
+  const stream = (await query.readable()) as Readable & { _read(size: number): void };
   const records = new CrlfRecords();
   let finished = false;
   try {
     // Reading a paused stream hands over everything buffered at once: large chunks, few pulls.
-    for await (const chunk of stream as AsyncIterable<Buffer>) yield records.convert(chunk);
+    for await (const chunk of stream.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) yield records.convert(chunk);
     finished = true;
   } finally {
+    // postgres.js 3.4 pauses the socket when a CopyData push finds the stream full, and
+    // resumes it only from the stream's `_read`. When the end of the copy arrives in that
+    // same read, the stream ends with the socket still paused, `_read` is never called
+    // again, and the pooled connection hangs on its next query. Its `_read` is
+    // `socket.resume()`: call it once we are done (harmless when not paused).
+    stream._read(0);
     if (!finished) {
+      // Left early: cancel on the server, then read (and drop) what is still in flight
+      // until the driver ends the stream with the cancellation error; only then is the
+      // connection back to normal (a query sent before would fail with COPY_IN_PROGRESS).
       query.cancel();
-      stream.destroy();
-      await Promise.resolve(query).catch(() => {}); // the cancelled query rejects; nothing is waiting for it
+      try {
+        for await (const _ of stream) void _;
+      } catch {
+        // the expected "canceling statement due to user request"
+      }
     }
   }
 }

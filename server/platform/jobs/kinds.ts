@@ -5,3 +5,5 @@ import "./cleanup";
 import "@/server/platform/webhooks/deliver-job";
 import "@/server/platform/notifications/email-job";
 import "@/server/energy/maintenance/jobs";
+import "@/server/energy/alerts/jobs";
+import "@/server/energy/forecast/jobs";

@@ -1,5 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
+import { ensureAlertSchedules } from "@/server/energy/alerts/jobs";
+import { ensureForecastSchedules } from "@/server/energy/forecast/jobs";
 import { ensureMaintenanceSchedules } from "@/server/energy/maintenance/jobs";
 import { ensurePlatformSchedules } from "./cleanup";
 import { runnerOptionsFromEnv, type RunnerOptions } from "./config";
@@ -19,6 +21,8 @@ export function startJobs(overrides: Partial<RunnerOptions> = {}): Promise<JobRu
     const db = await getDb();
     await ensurePlatformSchedules(db);
     await ensureMaintenanceSchedules(db);
+    await ensureAlertSchedules(db);
+    await ensureForecastSchedules(db);
     if (process.env.DIHYA_JOBS_SELFTEST === "1") {
       const { ensureSelftestSchedule } = await import("./selftest");
       await ensureSelftestSchedule(db);

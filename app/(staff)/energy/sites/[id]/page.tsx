@@ -15,6 +15,7 @@ import { DeleteSite } from "./delete-site";
 import { SiteEquipment, SiteInterventions } from "./site-activity";
 import { SiteOverview } from "./site-overview";
 import { StatusControl } from "./status-control";
+import { MetersSection } from "./meters-section";
 import { StatusHistory } from "./status-history";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -61,6 +62,7 @@ export default async function SitePage({
     site.counts.openInterventions === 0;
   const sections = [
     { id: "overview", label: t("energy.sites.detail.overview") },
+    ...(can(actor, "measurements.read") ? [{ id: "meters", label: t("meters.section.title") }] : []),
     ...(showEquipment ? [{ id: "equipment", label: t("energy.sites.detail.equipment") }] : []),
     ...(showInterventions ? [{ id: "interventions", label: t("energy.sites.detail.interventions") }] : []),
     { id: "history", label: t("energy.sites.detail.history") },
@@ -73,6 +75,11 @@ export default async function SitePage({
         description={`${site.code} · ${t(`energy.siteTypes.${site.type}`)}`}
         actions={
           <>
+            {can(actor, "measurements.read") ? (
+              <Link href={`/energy/sites/${site.id}/measurements`} className={buttonClass("secondary")}>
+                {t("siteMeasurements.tab")}
+              </Link>
+            ) : null}
             {site.latitude !== null ? (
               <Link href="/energy/map" className={buttonClass("secondary")}>
                 {t("energy.map.title")}
@@ -124,6 +131,7 @@ export default async function SitePage({
         </h2>
         <SiteOverview site={site} childSites={children} />
       </section>
+      <MetersSection siteId={site.id} actor={actor} timeZone={site.timezone} decommissioned={site.status === "decommissioned"} />
       {showEquipment ? (
         <section id="equipment" aria-labelledby="equipment-title" className="scroll-mt-4 rounded-lg border border-line bg-surface p-4">
           <h2 id="equipment-title" className="mb-3 text-base font-semibold">
