@@ -37,8 +37,9 @@ export async function upsertReadings(tx: Executor, rows: WriteRow[], source: Rea
 /**
  * Inserts the rows whose (meter, ts) is free and answers the rows that already stood at the
  * other keys, in one statement (the final SELECT sees the snapshot taken before the insert;
- * the meters are locked, so no concurrent ingest adds rows in between). The common case — all
- * new — costs no separate lookup.
+ * the meters are locked, so no concurrent ingest adds rows in between). Only the rows the
+ * insert skipped are looked up (a hash anti-join against what it returned): in the common
+ * case — all new — no index probe at all.
  */
 export async function insertNew(tx: Executor, rows: WriteRow[], source: ReadingSource): Promise<ExistingRow[]> {
   if (rows.length === 0) return [];
@@ -49,8 +50,11 @@ export async function insertNew(tx: Executor, rows: WriteRow[], source: ReadingS
       insert into readings (meter_id, ts, value, index_value, original_value, original_unit, quality, flags, source, version)
       select x.m, x.t, x.v, x.iv, x.ov, x.ou, x.q, ${flagsOf}, ${source}, 1 from x
       on conflict (meter_id, ts) do nothing
+      returning meter_id, ts
     )
-    select ${existingColumns} from x join readings r on r.meter_id = x.m and r.ts = x.t`);
+    select ${existingColumns}
+    from (select * from x where not exists (select 1 from ins where ins.meter_id = x.m and ins.ts = x.t)) as taken
+    join readings r on r.meter_id = taken.m and r.ts = taken.t`);
   return rowsOf<RawRow>(result).map(toExisting);
 }
 

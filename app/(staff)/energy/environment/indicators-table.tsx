@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/card";
 import type { EnvironmentRow } from "@/server/energy/environment/types";
 import { complianceTone, displayFormats } from "./display";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /**
  * One row per site and month. Each figure carries its exact value in `data-value` (the
@@ -13,7 +14,7 @@ export async function IndicatorsTable({ rows }: { rows: EnvironmentRow[] }) {
   const f = displayFormats(await getFormatter());
   const unknown = <span className="text-muted">{t("table.unknown")}</span>;
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-line bg-surface">
+    <ScrollRegion label={t("table.caption")} className="rounded-lg border border-line bg-surface">
       <table className="w-full text-sm">
         <caption className="sr-only">{t("table.caption")}</caption>
         <thead className="bg-surface-2">
@@ -97,6 +98,6 @@ export async function IndicatorsTable({ rows }: { rows: EnvironmentRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -5,6 +5,7 @@ import { csvReadingsMaxBytes } from "@/lib/csv-readings";
 import { requireUser } from "@/server/auth/guards";
 import { requireTemplate } from "@/server/platform/templates";
 import { ReadingsImport } from "./readings-import";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("readingsImport"))("title") };
@@ -30,11 +31,13 @@ export default async function ReadingsImportPage() {
           <li>{t("formatSize", { max: maxMb })}</li>
         </ul>
         <p className="mt-3 text-sm text-muted">{t("formatExample")}</p>
-        <pre dir="ltr" className="mt-1 overflow-x-auto rounded-md border border-line bg-surface-2 p-3 text-xs">
-          {
-            "meter;ts;value;unit;quality\nDZ-ADR-PV01-M1;2026-03-01T00:00:00+01:00;12,5;kWh;\nDZ-ADR-PV01-M1;2026-03-01T00:15:00+01:00;13,1;kWh;estimated"
-          }
-        </pre>
+        <ScrollRegion label={t("formatExample")} className="mt-1 rounded-md border border-line bg-surface-2">
+          <pre dir="ltr" className="p-3 text-xs">
+            {
+              "meter;ts;value;unit;quality\nDZ-ADR-PV01-M1;2026-03-01T00:00:00+01:00;12,5;kWh;\nDZ-ADR-PV01-M1;2026-03-01T00:15:00+01:00;13,1;kWh;estimated"
+            }
+          </pre>
+        </ScrollRegion>
       </Card>
       <ReadingsImport maxBytes={csvReadingsMaxBytes} />
     </div>

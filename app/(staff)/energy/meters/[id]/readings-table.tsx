@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/card";
 import type { HistoryView, ReadingView } from "@/server/energy/meters/meter-readings";
 import { unitSymbol } from "../display";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const th = "px-3 py-2 text-start";
 const qualityTone = { measured: "neutral", estimated: "info", corrected: "warning" } as const;
@@ -35,7 +36,7 @@ export async function ReadingsTable({
   if (rows.length === 0) return <p className="text-sm text-muted">{t("detail.readingsEmpty")}</p>;
   const columns = cumulative ? 6 : 5;
   return (
-    <div className="relative overflow-x-auto">
+    <ScrollRegion label={t("detail.readingsTitle")}>
       <table className="w-full text-sm">
         <caption className="sr-only">{t("detail.readingsTitle")}</caption>
         <thead className="bg-surface-2">
@@ -115,6 +116,6 @@ export async function ReadingsTable({
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/card";
 import { ashraeHourly } from "@/lib/forecast/metrics";
 import type { RunMetrics } from "@/lib/forecast/view";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type Row = { key: string; label: string; threshold: string; cell: (m: RunMetrics) => { text: string; pass?: boolean | null } };
 
@@ -39,7 +40,7 @@ export async function MetricsTable({ id, naive, hw }: { id: string; naive: RunMe
     );
   };
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-line">
+    <ScrollRegion label={t("caption")} className="rounded-lg border border-line">
       <table id={id} className="w-full text-sm">
         <caption className="sr-only">{t("caption")}</caption>
         <thead className="bg-surface-2">
@@ -81,6 +82,6 @@ export async function MetricsTable({ id, naive, hw }: { id: string; naive: RunMe
           </tr>
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type Summary = { amount: number; peak: number } | null;
 
@@ -27,7 +28,7 @@ export async function SummaryTable({
     { key: "hw", label: t("hw"), s: hw },
   ];
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-line">
+    <ScrollRegion label={t("caption")} className="rounded-lg border border-line">
       <table id={id} className="w-full text-sm">
         <caption className="sr-only">{t("caption")}</caption>
         <thead className="bg-surface-2">
@@ -55,6 +56,6 @@ export async function SummaryTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
