@@ -82,11 +82,18 @@ test("the demo partner key creates a site, its equipment and an intervention, th
   expect(problem.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(["code", "name", "type"]));
 });
 
-test("the demo partner key cannot reach what is reserved to people", async ({ request }) => {
+test("the demo partner key cannot reach what is reserved to people, and unknown ids are 404", async ({ request }) => {
   for (const path of ["/api/export/sites?format=csv", "/api/audit"]) {
     const res = await request.get(path, { headers: auth });
     expect(res.status(), path).toBe(403);
     expectProblem(await res.json(), 403);
+  }
+  // Unknown ids are 404 problems, whatever the list.
+  const unknown = "00000000-0000-4000-8000-000000000404";
+  for (const path of [`/api/sites/${unknown}`, `/api/equipements/${unknown}`, `/api/maintenance/${unknown}`, `/api/compteurs/${unknown}`]) {
+    const res = await request.get(path, { headers: auth });
+    expect(res.status(), path).toBe(404);
+    expectProblem(await res.json(), 404);
   }
   const wrong = await request.get("/api/sites", { headers: { authorization: `Bearer ${partnerKey.slice(0, -1)}0` } });
   expect(wrong.status()).toBe(401);
