@@ -130,12 +130,13 @@ async function* relay(query: CopyQuery): AsyncGenerator<Uint8Array, void, undefi
       // Left early: cancel on the server, then read (and drop) what is still in flight
       // until the driver ends the stream with the cancellation error; only then is the
       // connection back to normal (a query sent before would fail with COPY_IN_PROGRESS).
-      query.cancel();
+      if (!stream.readableEnded) query.cancel();
       try {
         for await (const _ of stream) void _;
       } catch {
         // the expected "canceling statement due to user request"
       }
+      stream._read(0); // the drain may end on the same paused read as above
     }
   }
 }
