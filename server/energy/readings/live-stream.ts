@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
+import { sseResponse } from "@/server/platform/sse";
 import type { ReadingsSignal } from "./after-ingest";
 import { subscribeReadings } from "./live-bus";
 import { localIso } from "./local-time";
@@ -9,7 +10,6 @@ import type { MeterRef } from "./series-target";
 export const liveHeartbeatMs = 25_000;
 /** Points sent for one signal; an older remainder is announced (`complete: false`), not dropped silently. */
 export const livePointsCap = 2_000;
-const retryHintMs = 5_000;
 
 export type LivePoint = { ts: string; value: number; quality: string };
 type Row = { ms: number; local: string; value: number; quality: string };
@@ -39,73 +39,29 @@ async function pointsOf(signal: ReadingsSignal, tz: string): Promise<{ points: L
  * re-established: reload the series), a comment every 25 s. Ends when the client goes away.
  */
 export function readingsStream(meters: MeterRef[], tz: string, signal: AbortSignal): Response {
-  const encoder = new TextEncoder();
   const byId = new Map(meters.map((m) => [m.id, m]));
-  let closed = false;
-  let cleanup = () => {};
-
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const close = () => {
-        if (closed) return;
-        closed = true;
-        cleanup();
-        try {
-          controller.close();
-        } catch {
-          // already closed by the client
-        }
-      };
-      const send = (chunk: string) => {
-        if (closed) return;
-        try {
-          controller.enqueue(encoder.encode(chunk));
-        } catch {
-          close();
-        }
-      };
-      const event = (name: string, data: unknown) => send(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
-
+  return sseResponse(
+    signal,
+    async (sse) => {
       // Signals are handled one after the other, in the order they arrived.
       let queue = Promise.resolve();
       const onSignal = (s: ReadingsSignal | null) => {
         queue = queue
           .then(async () => {
-            if (closed) return;
-            if (!s) return event("resync", {});
+            if (sse.closed) return;
+            if (!s) return sse.event("resync", {});
             const meter = byId.get(s.meterId);
             if (!meter) return;
             const { points, complete } = await pointsOf(s, tz);
             if (points.length === 0) return;
-            event("readings", { meter: meter.code, meterId: meter.id, unit: meter.unit, from: s.from, to: s.to, complete, points });
+            sse.event("readings", { meter: meter.code, meterId: meter.id, unit: meter.unit, from: s.from, to: s.to, complete, points });
           })
           .catch((error: unknown) => console.error("[readings] live stream:", error));
       };
-
-      send(`retry: ${retryHintMs}\n\n`);
       const unsubscribe = await subscribeReadings([...byId.keys()], onSignal);
-      const heartbeat = setInterval(() => send(": ping\n\n"), liveHeartbeatMs);
-      cleanup = () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-        signal.removeEventListener("abort", close);
-      };
-      if (closed) return cleanup(); // cancelled while subscribing
-      if (signal.aborted) return close();
-      signal.addEventListener("abort", close);
-      event("ready", { timezone: tz, meters: meters.map((m) => ({ id: m.id, code: m.code, kind: m.kind, unit: m.unit })) });
+      sse.event("ready", { timezone: tz, meters: meters.map((m) => ({ id: m.id, code: m.code, kind: m.kind, unit: m.unit })) });
+      return unsubscribe;
     },
-    cancel() {
-      closed = true;
-      cleanup();
-    },
-  });
-
-  return new Response(stream, {
-    headers: {
-      "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-cache, no-transform",
-      "x-accel-buffering": "no",
-    },
-  });
+    { heartbeatMs: liveHeartbeatMs },
+  );
 }

@@ -3,11 +3,11 @@ import { and, desc, eq, gt, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { notifications, users } from "@/db/schema";
 import type { UserActor } from "@/server/auth/actor";
+import { sseResponse } from "@/server/platform/sse";
 import { subscribe } from "./bus";
 import { toViews, unreadCount } from "./notifications-service";
 
 export const heartbeatMs = 25_000;
-const retryHintMs = 5_000;
 /** How far back a wake-up looks for notifications not yet sent (covers slow transactions). */
 const lookback = sql`now() - interval '10 minutes'`;
 
@@ -28,35 +28,14 @@ async function recent(userId: string) {
  * when the client goes away, or when the account is disabled or its sessions are revoked.
  */
 export function notificationStream(actor: UserActor, signal: AbortSignal): Response {
-  const encoder = new TextEncoder();
   const sent = new Set<string>();
-  let closed = false;
   let lastCount: number | null = null;
   let tokensValidAfter: number | null = null;
-  let cleanup = () => {};
+  let wake = () => {};
 
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const close = () => {
-        if (closed) return;
-        closed = true;
-        cleanup();
-        try {
-          controller.close();
-        } catch {
-          // already closed by the client
-        }
-      };
-      const send = (chunk: string) => {
-        if (closed) return;
-        try {
-          controller.enqueue(encoder.encode(chunk));
-        } catch {
-          close();
-        }
-      };
-      const event = (name: string, data: unknown) => send(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
-
+  return sseResponse(
+    signal,
+    async (sse) => {
       let running: Promise<void> | null = null;
       let again = false;
       const catchUp = async () => {
@@ -66,21 +45,21 @@ export function notificationStream(actor: UserActor, signal: AbortSignal): Respo
           .from(users)
           .where(eq(users.id, actor.id));
         const stamp = user?.tokensValidAfter.getTime() ?? null;
-        if (!user || user.disabled || (tokensValidAfter !== null && stamp !== tokensValidAfter)) return close();
+        if (!user || user.disabled || (tokensValidAfter !== null && stamp !== tokensValidAfter)) return sse.close();
         tokensValidAfter = stamp;
         const fresh = (await recent(actor.id)).filter((r) => !sent.has(r.id)).reverse();
         for (const view of await toViews(fresh, user.locale)) {
           sent.add(view.id);
           if (sent.size > 200) sent.delete(sent.values().next().value!);
-          event("notification", view);
+          sse.event("notification", view);
         }
         const count = await unreadCount(db, actor.id);
-        if (count !== lastCount) event("unread", { count });
+        if (count !== lastCount) sse.event("unread", { count });
         lastCount = count;
       };
       // Wake-ups are serialised; one arriving mid-run causes exactly one more run.
-      const wake = () => {
-        if (closed) return;
+      wake = () => {
+        if (sse.closed) return;
         if (running) {
           again = true;
           return;
@@ -95,36 +74,12 @@ export function notificationStream(actor: UserActor, signal: AbortSignal): Respo
             }
           });
       };
-
-      send(`retry: ${retryHintMs}\n\n`);
-      const unsubscribe = await subscribe(actor.id, wake);
+      const unsubscribe = await subscribe(actor.id, () => wake());
       for (const r of await recent(actor.id)) sent.add(r.id);
-      // The heartbeat also re-checks the account and catches up on anything a lost NOTIFY hid.
-      const heartbeat = setInterval(() => {
-        send(": ping\n\n");
-        wake();
-      }, heartbeatMs);
-      cleanup = () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-        signal.removeEventListener("abort", close);
-      };
-      if (closed) return cleanup(); // cancelled while subscribing
-      if (signal.aborted) return close();
-      signal.addEventListener("abort", close);
       wake();
+      return unsubscribe;
     },
-    cancel() {
-      closed = true;
-      cleanup();
-    },
-  });
-
-  return new Response(stream, {
-    headers: {
-      "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-cache, no-transform",
-      "x-accel-buffering": "no",
-    },
-  });
+    // The heartbeat also re-checks the account and catches up on anything a lost NOTIFY hid.
+    { heartbeatMs, onHeartbeat: () => wake() },
+  );
 }
