@@ -48,23 +48,42 @@ for (const role of Object.keys(demo) as DemoRole[]) {
 
 /**
  * The API route table of architecture.md, walked with each demo role's session. A POST sends an
- * empty object: an allowed caller gets 422 (validation), a refused one 403 before any validation.
- * `also` is a second permission that opens the route too (a technician reads its own interventions).
+ * empty object and a PATCH an empty name: an allowed caller gets 422 (validation), a refused
+ * one 403 before any validation. `also` is a second permission that opens the route too (a
+ * technician reads its own interventions); `ok` is the allowed answer when it is not the usual
+ * one (a reading batch is answered 200 with its refused items).
  */
-const apiMatrix: { method: "GET" | "POST"; path: string; permission: Permission; also?: Permission }[] = [
+type ApiRoute = { method: "GET" | "POST" | "PATCH"; path: string; permission: Permission; also?: Permission; ok?: number };
+const apiMatrix: ApiRoute[] = [
   { method: "GET", path: "/api/users", permission: "users.read" },
   { method: "POST", path: "/api/users", permission: "users.write" },
   { method: "GET", path: "/api/audit", permission: "audit.read" },
   { method: "GET", path: "/api/notifications", permission: "notifications.read" },
   { method: "GET", path: "/api/sites", permission: "sites.read" },
   { method: "POST", path: "/api/sites", permission: "sites.write" },
+  { method: "GET", path: "/api/sites/{siteId}", permission: "sites.read" },
+  { method: "PATCH", path: "/api/sites/{siteId}", permission: "sites.write" },
   { method: "GET", path: "/api/equipements", permission: "equipment.read" },
   { method: "POST", path: "/api/equipements", permission: "equipment.write" },
+  { method: "GET", path: "/api/equipements/{equipmentId}", permission: "equipment.read" },
+  { method: "PATCH", path: "/api/equipements/{equipmentId}", permission: "equipment.write" },
   { method: "GET", path: "/api/maintenance", permission: "maintenance.read", also: "interventions.assigned" },
   { method: "POST", path: "/api/maintenance", permission: "maintenance.write" },
+  { method: "GET", path: "/api/compteurs", permission: "measurements.read" },
+  { method: "POST", path: "/api/compteurs", permission: "meters.write" },
+  { method: "GET", path: "/api/compteurs/{meterId}", permission: "measurements.read" },
+  { method: "PATCH", path: "/api/compteurs/{meterId}", permission: "meters.write" },
+  { method: "GET", path: "/api/consommation?site={siteId}&granularity=day", permission: "measurements.read" },
+  { method: "POST", path: "/api/consommation", permission: "measurements.write", ok: 200 },
+  { method: "GET", path: "/api/environnement", permission: "environment.read" },
   { method: "GET", path: "/api/export/sites?format=csv", permission: "sites.export" },
   { method: "GET", path: "/api/export/equipements?format=csv", permission: "equipment.write" },
   { method: "GET", path: "/api/export/maintenance?format=csv", permission: "maintenance.write" },
+  {
+    method: "GET",
+    path: "/api/export/consommation?site={siteId}&granularity=day&from=2026-11-01&to=2026-11-07",
+    permission: "measurements.read",
+  },
 ];
 
 for (const role of Object.keys(demo) as DemoRole[]) {
@@ -73,9 +92,15 @@ for (const role of Object.keys(demo) as DemoRole[]) {
     await signInApi(context.request, demo[role]);
     for (const route of apiMatrix) {
       const allowed = roleCan(role, route.permission) || (route.also !== undefined && roleCan(role, route.also));
-      const res = route.method === "GET" ? await context.request.get(route.path) : await context.request.post(route.path, { data: {} });
-      const label = `${role} ${route.method} ${route.path}`;
-      expect(res.status(), label).toBe(allowed ? (route.method === "GET" ? 200 : 422) : 403);
+      const path = fillPath(route.path, params);
+      const res =
+        route.method === "GET"
+          ? await context.request.get(path)
+          : route.method === "POST"
+            ? await context.request.post(path, { data: {} })
+            : await context.request.patch(path, { data: { name: "" } });
+      const label = `${role} ${route.method} ${path}`;
+      expect(res.status(), label).toBe(allowed ? (route.ok ?? (route.method === "GET" ? 200 : 422)) : 403);
       if (!allowed) expect(res.headers()["content-type"], label).toContain("application/problem+json");
     }
     await context.close();
