@@ -1,14 +1,7 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, date, index, integer, jsonb, numeric, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, updatedAt, at } from "./columns";
 import { users } from "./platform";
-
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () =>
-  timestamp("updated_at", { withTimezone: true })
-    .notNull()
-    .defaultNow()
-    .$onUpdate(() => new Date());
-const at = (name: string) => timestamp(name, { withTimezone: true });
 
 /** A network groups sites (a regional grid, a smart-grid perimeter, a producer's fleet). */
 export const networks = pgTable(

@@ -15,16 +15,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { createdAt, updatedAt, at } from "./columns";
 import { equipment, sites } from "./energy";
 import { users } from "./platform";
-
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () =>
-  timestamp("updated_at", { withTimezone: true })
-    .notNull()
-    .defaultNow()
-    .$onUpdate(() => new Date());
-const at = (name: string) => timestamp(name, { withTimezone: true });
 
 /**
  * A measurement point of a site. `register` says how values arrive: `interval` (each reading
