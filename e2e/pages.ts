@@ -38,6 +38,22 @@ export const pages: { path: string; permission: Permission; heading: RegExp }[] 
   { path: "/energy/meters/{meterId}", permission: "measurements.read", heading: /Production injectée au réseau/ },
   { path: "/energy/meters/{meterId}/edit", permission: "meters.write", heading: /Modifier le compteur/ },
   { path: "/energy/meters/{meterId}/forecast", permission: "measurements.read", heading: /Prévision/ },
+  { path: "/energy/clients", permission: "clients.read", heading: /^Clients$/ },
+  { path: "/energy/clients/new", permission: "clients.write", heading: /Nouveau client/ },
+  { path: "/energy/clients/{clientId}", permission: "clients.read", heading: /Nadia Boumediene/ },
+  { path: "/energy/clients/{clientId}/edit", permission: "clients.write", heading: /Modifier le client/ },
+  { path: "/energy/contracts", permission: "clients.read", heading: /^Contrats$/ },
+  { path: "/energy/contracts/new?client={clientId}", permission: "clients.write", heading: /Nouveau contrat/ },
+  { path: "/energy/contracts/{contractId}", permission: "clients.read", heading: /Contrat CTR-\d{4}-\d{6}/ },
+  { path: "/energy/contracts/{contractId}/edit", permission: "clients.write", heading: /Modifier le contrat/ },
+  { path: "/energy/tariffs", permission: "clients.read", heading: /^Tarifs$/ },
+  { path: "/energy/tariffs/new", permission: "clients.write", heading: /Nouveau tarif/ },
+  { path: "/energy/tariffs/{tariffId}", permission: "clients.read", heading: /Sonelgaz BT résidentiel/ },
+  { path: "/energy/invoices", permission: "invoices.read", heading: /^Factures$/ },
+  { path: "/energy/invoices/{invoiceId}", permission: "invoices.read", heading: /Facture FAC-\d{4}-\d{6}/ },
+  { path: "/energy/invoices/{invoiceId}/explain", permission: "invoices.read", heading: /Expliquer la facture/ },
+  { path: "/energy/billing", permission: "invoices.read", heading: /Cycles de facturation/ },
+  { path: "/energy/billing/{billingRunId}", permission: "invoices.read", heading: /Cycle de facturation/ },
   { path: "/devops", permission: "devops.view", heading: /IT\/DevOps/ },
   { path: "/admin/users", permission: "users.read", heading: /Utilisateurs/ },
   { path: "/admin/users/new", permission: "users.write", heading: /Créer un utilisateur/ },
@@ -47,11 +63,16 @@ export const pages: { path: string; permission: Permission; heading: RegExp }[] 
   { path: "/admin/jobs", permission: "jobs.manage", heading: /Tâches de fond/ },
   { path: "/admin/webhooks", permission: "integrations.manage", heading: /Webhooks/ },
   { path: "/admin/webhooks/new", permission: "integrations.manage", heading: /Créer un webhook/ },
+  { path: "/admin/data-requests", permission: "clients.write", heading: /Demandes de suppression/ },
   { path: "/api-docs", permission: "api.docs", heading: /Documentation de l’API/ },
   { path: "/profile", permission: "profile.self", heading: /Mon profil/ },
   { path: "/notifications", permission: "staff.home", heading: /Notifications/ },
   { path: "/client/notifications", permission: "client.home", heading: /Notifications/ },
   { path: "/client", permission: "client.home", heading: /Bonjour/ },
+  { path: "/client/invoices", permission: "invoices.own", heading: /Mes factures/ },
+  { path: "/client/invoices/{invoiceId}", permission: "invoices.own", heading: /Facture FAC-\d{4}-\d{6}/ },
+  { path: "/client/contracts", permission: "invoices.own", heading: /Mes contrats/ },
+  { path: "/client/data", permission: "invoices.own", heading: /Mes données/ },
 ];
 
 /** Ids of demo records named in page paths, read through the API as the demo admin. */
@@ -65,6 +86,11 @@ export async function pathParams(request: APIRequestContext): Promise<Record<str
     return id!;
   };
   const site = await (await request.get("/api/sites?q=DZ-ADR-PV01")).json();
+  // An issued invoice of the demo client's household (its contract, tariff and billing run too).
+  const invoices = await (await request.get("/api/factures?q=Boumediene&kind=invoice&limit=1")).json();
+  const invoice = invoices.data[0];
+  expect(invoice?.id, "demo client invoice").toBeTruthy();
+  const detail = await (await request.get(`/api/factures/${invoice.id}`)).json();
   return {
     adminId: await first("/api/users?q=admin@demo"),
     siteId: site.data[0].id,
@@ -72,6 +98,11 @@ export async function pathParams(request: APIRequestContext): Promise<Record<str
     equipmentId: await first("/api/equipements?limit=1"),
     interventionId: await first("/api/maintenance?limit=1"),
     meterId: await first("/api/compteurs?q=DZ-ADR-PV01-P1"),
+    clientId: invoice.client.id,
+    contractId: invoice.contract.id,
+    tariffId: detail.contract.tariff.id,
+    invoiceId: invoice.id,
+    billingRunId: invoice.billingRunId,
   };
 }
 

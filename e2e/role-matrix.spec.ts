@@ -84,6 +84,16 @@ const apiMatrix: ApiRoute[] = [
     path: "/api/export/consommation?site={siteId}&granularity=day&from=2026-11-01&to=2026-11-07",
     permission: "measurements.read",
   },
+  { method: "GET", path: "/api/clients", permission: "clients.read" },
+  { method: "POST", path: "/api/clients", permission: "clients.write" },
+  { method: "GET", path: "/api/clients/{clientId}", permission: "clients.read" },
+  { method: "PATCH", path: "/api/clients/{clientId}", permission: "clients.write" },
+  // A client account reads its own invoices (the demo household's invoice is its own).
+  { method: "GET", path: "/api/factures", permission: "invoices.read", also: "invoices.own" },
+  { method: "POST", path: "/api/factures", permission: "invoices.write" },
+  { method: "GET", path: "/api/factures/{invoiceId}", permission: "invoices.read", also: "invoices.own" },
+  { method: "GET", path: "/api/factures/{invoiceId}/pdf", permission: "invoices.read", also: "invoices.own" },
+  { method: "GET", path: "/api/export/factures", permission: "invoices.read" },
 ];
 
 for (const role of Object.keys(demo) as DemoRole[]) {

@@ -48,6 +48,13 @@ export const notificationKinds = [
   // default whenever the firing was.
   { kind: "energy.alert.fired", severity: "warning", audience: "alerts.manage" },
   { kind: "energy.alert.resolved", severity: "warning", audience: "alerts.manage" },
+  { kind: "invoice.issued", severity: "info", audience: "invoices.own" },
+  { kind: "invoice.credited", severity: "info", audience: "invoices.own" },
+  { kind: "payment.received", severity: "success", audience: "invoices.own" },
+  { kind: "invoice.reminder", severity: "warning", audience: "invoices.own" },
+  { kind: "invoice.overdue", severity: "warning", audience: "invoices.own" },
+  { kind: "data_request.created", severity: "warning", audience: "clients.write" },
+  { kind: "data_request.rejected", severity: "info", audience: "invoices.own" },
 ] as const satisfies readonly NotificationKind[];
 
 export type KnownNotificationKind = (typeof notificationKinds)[number]["kind"];

@@ -29,6 +29,11 @@ export const templates: Record<TemplateId, Template> = {
       { href: "/energy/data-quality", labelKey: "nav.dataQuality", permission: "measurements.read" },
       { href: "/energy/import", labelKey: "nav.readingsImport", permission: "measurements.write" },
       { href: "/energy/environment", labelKey: "nav.environment", permission: "environment.read" },
+      { href: "/energy/clients", labelKey: "nav.clients", permission: "clients.read" },
+      { href: "/energy/contracts", labelKey: "nav.contracts", permission: "clients.read" },
+      { href: "/energy/tariffs", labelKey: "nav.tariffs", permission: "clients.read" },
+      { href: "/energy/invoices", labelKey: "nav.invoices", permission: "invoices.read" },
+      { href: "/energy/billing", labelKey: "nav.billing", permission: "invoices.read" },
     ],
     permissions: [
       "sites.read",
@@ -82,5 +87,6 @@ export const adminNav: readonly NavItem[] = [
   { href: "/admin/integrations", labelKey: "nav.integrations", permission: "integrations.manage" },
   { href: "/admin/webhooks", labelKey: "nav.webhooks", permission: "integrations.manage" },
   { href: "/admin/jobs", labelKey: "nav.jobs", permission: "jobs.manage" },
+  { href: "/admin/data-requests", labelKey: "nav.dataRequests", permission: "clients.write" },
   { href: "/api-docs", labelKey: "nav.apiDocs", permission: "api.docs" },
 ];

@@ -3,6 +3,15 @@ import { getTranslations } from "next-intl/server";
 import type { UserActor } from "@/server/auth/actor";
 import { AppHeader } from "./app-header";
 
+/** The client space's bottom bar (notifications are behind the header's bell). */
+const links = [
+  { href: "/client", labelKey: "clientSpace.nav.home" },
+  { href: "/client/invoices", labelKey: "clientSpace.nav.invoices" },
+  { href: "/client/contracts", labelKey: "clientSpace.nav.contracts" },
+  { href: "/client/data", labelKey: "clientSpace.nav.data" },
+  { href: "/profile", labelKey: "clientSpace.nav.profile" },
+] as const;
+
 /** The energy client's space: phone first, one column, bottom-reachable links. */
 export async function ClientShell({ actor, children }: { actor: UserActor; children: React.ReactNode }) {
   const t = await getTranslations();
@@ -19,17 +28,17 @@ export async function ClientShell({ actor, children }: { actor: UserActor; child
         {children}
       </main>
       <nav aria-label={t("nav.main")} className="sticky bottom-0 border-t border-line bg-surface">
-        <ul className="mx-auto flex max-w-xl justify-around">
-          <li>
-            <Link href="/client" className="block px-4 py-3 text-sm font-semibold">
-              {t("nav.home")}
-            </Link>
-          </li>
-          <li>
-            <Link href="/profile" className="block px-4 py-3 text-sm font-semibold">
-              {t("nav.profile")}
-            </Link>
-          </li>
+        <ul className="mx-auto grid max-w-xl grid-cols-5">
+          {links.map((link) => (
+            <li key={link.href}>
+              <Link
+                href={link.href}
+                className="flex min-h-12 items-center justify-center px-1 py-3 text-center text-xs font-semibold leading-tight"
+              >
+                {t(link.labelKey)}
+              </Link>
+            </li>
+          ))}
         </ul>
       </nav>
     </div>

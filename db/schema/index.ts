@@ -2,3 +2,4 @@ export * from "./platform";
 export * from "./services";
 export * from "./energy";
 export * from "./measurements";
+export * from "./billing";

@@ -26,9 +26,9 @@ export const networkKinds = ["transmission", "distribution", "microgrid", "smart
 export type NetworkKind = (typeof networkKinds)[number];
 
 /** Countries the operator runs sites in (ISO 3166-1 alpha-2). */
-export const siteCountries = ["DZ", "MA"] as const;
+export const siteCountries = ["DZ", "MA", "FR"] as const;
 export type SiteCountry = (typeof siteCountries)[number];
-export const countryTimeZones: Record<SiteCountry, string> = { DZ: "Africa/Algiers", MA: "Africa/Casablanca" };
+export const countryTimeZones: Record<SiteCountry, string> = { DZ: "Africa/Algiers", MA: "Africa/Casablanca", FR: "Europe/Paris" };
 /** Zones offered by the form; the API accepts any IANA zone. */
 export const commonTimeZones = ["Africa/Algiers", "Africa/Casablanca", "Africa/Tunis", "Europe/Paris", "UTC"] as const;
 

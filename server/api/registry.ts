@@ -1,12 +1,15 @@
 import "server-only";
 import type { Endpoint } from "./endpoint";
 import * as audit from "./endpoints/audit";
+import * as clients from "./endpoints/clients";
 import * as environment from "./endpoints/environment";
 import * as equipment from "./endpoints/equipment";
+import * as invoices from "./endpoints/invoices";
 import * as maintenance from "./endpoints/maintenance";
 import * as measurementsExport from "./endpoints/measurements-export";
 import * as meters from "./endpoints/meters";
 import * as notifications from "./endpoints/notifications";
+import * as payments from "./endpoints/payments";
 import * as platform from "./endpoints/platform";
 import * as readingsIngest from "./endpoints/readings-ingest";
 import * as readingsSeries from "./endpoints/readings-series";
@@ -25,6 +28,9 @@ const modules: Record<string, unknown>[] = [
   readingsSeries,
   measurementsExport,
   environment,
+  clients,
+  invoices,
+  payments,
 ];
 
 function isEndpoint(value: unknown): value is Endpoint {

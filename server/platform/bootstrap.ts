@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { migrate } from "@/db/migrate";
 import { users } from "@/db/schema";
 import { demoAccounts, demoPartnerKey, demoPassword } from "@/db/seed/demo-accounts";
+import { seedBillingDemo } from "@/db/seed/billing";
 import { seedEnergyDemo } from "@/db/seed/energy";
 import { seedEmissionFactors } from "@/db/seed/energy/emission-factors";
 import { seedDemoReadings } from "@/db/seed/energy/readings";
@@ -54,10 +55,12 @@ async function loadFirstData(): Promise<void> {
       const energy = await seedEnergyDemo(tx, seedActor);
       const readings = await seedDemoReadings(tx);
       await runForecastsForAllMeters(tx);
+      const billing = await seedBillingDemo(tx, seedActor);
       console.log(
         `[dihya] demo data loaded: ${demoAccounts.length} accounts, the "Démo IoT" partner key, ` +
           `${energy.networks} networks, ${energy.sites} sites, ${energy.equipment} pieces of equipment with a year of maintenance, ` +
-          `${readings.meters} meters with ${readings.readings} readings`,
+          `${readings.meters} meters with ${readings.readings} readings, ` +
+          `${billing.clients} clients with ${billing.invoices} invoices and ${billing.payments} payments`,
       );
     } else if (process.env.DIHYA_ADMIN_EMAIL && process.env.DIHYA_ADMIN_PASSWORD) {
       await createUser(tx, seedActor, {

@@ -7,6 +7,7 @@ import type { Locale } from "@/i18n/config";
 import type { changePasswordSchema, profileSchema } from "@/lib/validation/users";
 import type { UserActor } from "@/server/auth/actor";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
+import { followClientLocale } from "@/server/energy/clients/client-locale";
 import { diff, recordAudit } from "@/server/platform/audit";
 import { DomainError, notFound } from "@/server/platform/errors";
 
@@ -18,6 +19,7 @@ export async function updateProfile(tx: Executor, actor: UserActor, input: z.out
   const changes = diff({ name: before.name, locale: before.locale, theme: before.theme }, input);
   if (Object.keys(changes).length)
     await recordAudit(tx, { actor, action: "profile.updated", entityType: "user", entityId: actor.id, changes });
+  if (input.locale && input.locale !== before.locale) await followClientLocale(tx, actor, input.locale);
 }
 
 /** Language or theme alone (header switchers). */
@@ -40,6 +42,7 @@ export async function setPreference(
     entityId: actor.id,
     changes: { [field]: { old: before[field], new: value } },
   });
+  if (field === "locale") await followClientLocale(tx, actor, value as Locale);
 }
 
 /** Needs the current password; signs every session of the account out (tokens_valid_after). */

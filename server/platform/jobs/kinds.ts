@@ -7,3 +7,8 @@ import "@/server/platform/notifications/email-job";
 import "@/server/energy/maintenance/jobs";
 import "@/server/energy/alerts/jobs";
 import "@/server/energy/forecast/jobs";
+import "@/server/energy/billing/billing-run-job";
+import "@/server/energy/clients/invitation-email";
+import "@/server/energy/payments/jobs";
+import "@/server/energy/payments/overdue-job";
+import "@/server/energy/payments/reminders-job";

@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { ensureAlertSchedules } from "@/server/energy/alerts/jobs";
 import { ensureForecastSchedules } from "@/server/energy/forecast/jobs";
 import { ensureMaintenanceSchedules } from "@/server/energy/maintenance/jobs";
+import { ensurePaymentSchedules } from "@/server/energy/payments/jobs";
 import { ensurePlatformSchedules } from "./cleanup";
 import { runnerOptionsFromEnv, type RunnerOptions } from "./config";
 import "./kinds";
@@ -23,6 +24,7 @@ export function startJobs(overrides: Partial<RunnerOptions> = {}): Promise<JobRu
     await ensureMaintenanceSchedules(db);
     await ensureAlertSchedules(db);
     await ensureForecastSchedules(db);
+    await ensurePaymentSchedules(db);
     if (process.env.DIHYA_JOBS_SELFTEST === "1") {
       const { ensureSelftestSchedule } = await import("./selftest");
       await ensureSelftestSchedule(db);
