@@ -41,7 +41,8 @@ async function recreateDatabase() {
 
 /**
  * First-load JavaScript of a page of the production build: the root chunks every page loads
- * plus the page's own entry chunks (client reference manifest), each gzipped (level 9, as a CDN would).
+ * plus every entry chunk of its route (layouts, page, error and not-found boundaries; from the
+ * client reference manifest), each gzipped (level 9).
  */
 function firstLoadJs(route) {
   const dir = join(root, ".next");
@@ -49,11 +50,12 @@ function firstLoadJs(route) {
   const manifestFile = join(dir, "server", "app", ...route.split("/").filter(Boolean), "page_client-reference-manifest.js");
   if (!existsSync(manifestFile)) return null;
   const text = readFileSync(manifestFile, "utf8");
-  const json = JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1));
+  const json = JSON.parse(text.slice(text.indexOf("= {") + 2, text.lastIndexOf("}") + 1));
   const files = new Set();
   for (const list of Object.values(json.entryJSFiles ?? {})) for (const f of list) files.add(f);
   const build = JSON.parse(readFileSync(join(dir, "build-manifest.json"), "utf8"));
-  for (const f of [...(build.rootMainFiles ?? []), ...(build.polyfillFiles ?? []).filter((p) => !p.includes("nomodule"))]) files.add(f);
+  // Polyfills are served with `nomodule`: modern browsers never download them.
+  for (const f of build.rootMainFiles ?? []) files.add(f);
   let raw = 0;
   let gz = 0;
   for (const f of files) {

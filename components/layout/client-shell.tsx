@@ -27,7 +27,7 @@ export async function ClientShell({ actor, children }: { actor: UserActor; child
       <main id="main" className="mx-auto w-full max-w-xl flex-1 px-4 py-5">
         {children}
       </main>
-      <nav aria-label={t("nav.main")} className="sticky bottom-0 border-t border-line bg-surface">
+      <nav aria-label={t("nav.main")} className="border-t border-line bg-surface">
         <ul className="mx-auto grid max-w-xl grid-cols-5">
           {links.map((link) => (
             <li key={link.href}>
