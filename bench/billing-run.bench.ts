@@ -24,6 +24,9 @@ const print = (key: string, value: string | number) => console.log(`BENCH ${key}
 /** One tariff per preset; contracts spread over them (ToU, graduated, mixed, flat tax-included). */
 async function contracts() {
   const db = await getDb();
+  // A previous run's billing (BENCH_KEEP_DATA=1): start again from the readings alone.
+  await db.execute(sql`truncate payment_intents, payments, payment_events, invoice_lines, invoices, invoice_sequences, billing_runs,
+    contract_history, contract_delivery_points, contracts, tariff_versions, tariffs, jobs cascade`);
   const ids: string[] = [];
   for (const preset of tariffPresets) {
     const { laterVersions, validFrom, definition, ...tariff } = preset;

@@ -23,6 +23,20 @@ function fail(message) {
   process.exit(1);
 }
 
+/** Whether the bench database already holds BENCH_CONTRACTS meters with their rollups. */
+async function hasData() {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+  try {
+    const [row] = await sql`select (select count(*) from meters where code like 'BENCH-PDL-%')::int as meters,
+      exists (select 1 from readings_daily) as rollups`;
+    return row.meters === contracts && row.rollups;
+  } catch {
+    return false;
+  } finally {
+    await sql.end();
+  }
+}
+
 async function recreateDatabase() {
   const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
   if (!/bench/.test(name)) fail(`refusing to drop "${name}": BENCH_DATABASE_URL must name a database containing "bench".`);
@@ -68,15 +82,19 @@ function firstLoadJs(route) {
 }
 
 async function main() {
-  await recreateDatabase();
-  const sql = postgres(databaseUrl, { max: 4, onnotice: () => {} });
-  await loadBillingData(sql, root, {
-    contracts,
-    monthStart: Date.parse(`${periodStart}T00:00:00Z`),
-    monthEnd: Date.parse(`${periodEnd}T00:00:00Z`),
-    streams: 2,
-  });
-  await sql.end();
+  // BENCH_KEEP_DATA=1 reuses the readings of a previous run (same BENCH_CONTRACTS); the timed part
+  // then starts by emptying the billing tables. Handy when working on the billing code.
+  if (!(process.env.BENCH_KEEP_DATA === "1" && (await hasData()))) {
+    await recreateDatabase();
+    const sql = postgres(databaseUrl, { max: 4, onnotice: () => {} });
+    await loadBillingData(sql, root, {
+      contracts,
+      monthStart: Date.parse(`${periodStart}T00:00:00Z`),
+      monthEnd: Date.parse(`${periodEnd}T00:00:00Z`),
+      streams: 2,
+    });
+    await sql.end();
+  } else console.log("bench: BENCH_KEEP_DATA=1, reusing the readings already loaded");
 
   const child = spawnSync(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--config", "bench/vitest.config.mts"], {
     cwd: root,

@@ -62,7 +62,7 @@ export class FontBook {
       this.registered.add(key);
     }
     this.doc.font(key).fontSize(size);
-    tuneEmbeddedFont(this.doc);
+    tuneEmbeddedFont(this.doc, key);
   }
 
   /** The font for `codePoint`: `current` when it has the glyph (keeps spaces and marks inside a run), else the first subset that has it. */

@@ -8,14 +8,22 @@ export type Line = { runs: (Run & { width: number })[]; width: number };
 
 const ELLIPSIS = "…";
 const CACHE_LIMIT = 50_000;
+/** Laid-out texts remembered (a few hundred bytes each). */
+const LAYOUT_LIMIT = 10_000;
 const CLUSTERS = /\P{M}\p{M}*|\p{M}+/gu;
 /** Longest paragraph read per line allowed: more than any line can show, so a cut text still ends in an ellipsis. */
 const CHARS_PER_LINE = 600;
 
+/**
+ * Run widths and laid-out lines, shared by every document of the process: both depend only on the
+ * text, the font files (the FontBook's keys), the size and the box, and invoices repeat the same
+ * labels again and again. Lines are read, never changed, by whoever draws them.
+ */
+const widths = new Map<string, number>();
+const layouts = new Map<string, Line[]>();
+
 /** Lays text out in lines that fit a width (wrapping at spaces, cutting with an ellipsis past `maxLines`) and draws them. */
 export class Typesetter {
-  private readonly widths = new Map<string, number>();
-
   constructor(
     private readonly doc: PDFKit.PDFDocument,
     private readonly book: FontBook,
@@ -23,12 +31,12 @@ export class Typesetter {
 
   private runWidth(run: Run, size: number): number {
     const key = `${run.font}\u0000${size}\u0000${run.features ? 1 : 0}\u0000${run.text}`;
-    let width = this.widths.get(key);
+    let width = widths.get(key);
     if (width === undefined) {
       this.book.use(run.font, size);
       width = this.doc.widthOfString(run.text, run.features ? { features: run.features } : {});
-      if (this.widths.size >= CACHE_LIMIT) this.widths.clear();
-      this.widths.set(key, width);
+      if (widths.size >= CACHE_LIMIT) widths.clear();
+      widths.set(key, width);
     }
     return width;
   }
@@ -89,6 +97,17 @@ export class Typesetter {
 
   /** Lines for `text` in at most `maxLines`, each at most `width` wide; `base` is the direction when the text has no strong letter. */
   layout(text: string, width: number, maxLines: number, base: Direction, style: TextStyle): Line[] {
+    const key = `${width}\u0000${maxLines}\u0000${base}\u0000${style.size}\u0000${style.weight}\u0000${text}`;
+    let lines = layouts.get(key);
+    if (!lines) {
+      lines = this.layoutUncached(text, width, maxLines, base, style);
+      if (layouts.size >= LAYOUT_LIMIT) layouts.clear();
+      layouts.set(key, lines);
+    }
+    return lines;
+  }
+
+  private layoutUncached(text: string, width: number, maxLines: number, base: Direction, style: TextStyle): Line[] {
     const lines: Line[] = [];
     const paragraphs = cleanText(text.slice(0, maxLines * CHARS_PER_LINE))
       .split("\n")
