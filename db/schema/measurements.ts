@@ -126,6 +126,7 @@ export const readingsHourly = pgTable(
     estimated: integer("estimated").notNull().default(0),
     corrected: integer("corrected").notNull().default(0),
   },
+  // The primary key also carries `sum` (INCLUDE, migration 0007) for index-only reads by billing.
   (t) => [primaryKey({ name: "readings_hourly_pkey", columns: [t.meterId, t.bucket] })],
 );
 

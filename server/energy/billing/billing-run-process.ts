@@ -11,7 +11,7 @@ import type { BillingFailure } from "./build-load";
 export type BillingRunSelection = { contractIds?: string[]; clientId?: string; tariffId?: string; cycle?: BillingCycle };
 
 /** Contracts per chunk: each chunk is one transaction of a constant number of statements. */
-export const chunkSize = 500;
+export const chunkSize = 1000;
 /** Errors kept on the run row (the counts stay exact beyond). */
 const maxStoredErrors = 1000;
 
@@ -65,7 +65,7 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).s
 
 /**
  * Runs a billing run: status `running`, counters reset (a retried job starts over — drafts are
- * rebuilt, issued invoices skipped, so nothing is duplicated), `total` set, then chunks of 500
+ * rebuilt, issued invoices skipped, so nothing is duplicated), `total` set, then chunks of 1 000
  * contracts, each in its own transaction with its progress (processed, created, updated,
  * skipped, failed, errors) committed with it. A chunk that throws is rolled back and its
  * contracts counted as failed (`internal`); the run goes on. Ends `done` (or `failed` when

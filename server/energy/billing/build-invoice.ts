@@ -8,7 +8,7 @@ import { currentFactors } from "@/server/energy/environment/factors-query";
 import { recordAudit } from "@/server/platform/audit";
 import { DomainError, notFound } from "@/server/platform/errors";
 import { computeDraft } from "./build-compute";
-import { loadContracts, lockExisting, planContract, type BillingFailure, type ContractPlan } from "./build-load";
+import { loadContracts, lockExisting, planContract, type BillingFailure, type ContractPlan, type ExistingInvoice } from "./build-load";
 import { writeDrafts, type DraftToWrite } from "./build-write";
 import { regularisationLines } from "./regularisation";
 import { loadVersions, splitByVersions, type SegmentPlan } from "./segments";
@@ -34,7 +34,7 @@ type Build = Extract<ContractPlan, { kind: "build" }>;
 
 /**
  * The chunk pipeline, a constant number of set-based statements whatever the number of
- * contracts (≈ 500 per chunk): contracts, their live invoices (locked), tariff versions,
+ * contracts (≈ 1 000 per chunk): contracts, their live invoices (locked), tariff versions,
  * meters, usage, regularisations, emission factors, then the writes. No permission check here.
  */
 export async function buildChunk(
@@ -54,14 +54,9 @@ export async function buildChunk(
   const existing = await lockExisting(tx, [...known], periodStart, periodEnd);
 
   const builds: (Build & { segments: SegmentPlan[] })[] = [];
-  const planned = contracts.map((c) =>
-    planContract(
-      c,
-      periodStart,
-      periodEnd,
-      existing.filter((e) => e.contractId === c.id),
-    ),
-  );
+  const existingOf = new Map<string, ExistingInvoice[]>();
+  for (const e of existing) existingOf.set(e.contractId, [...(existingOf.get(e.contractId) ?? []), e]);
+  const planned = contracts.map((c) => planContract(c, periodStart, periodEnd, existingOf.get(c.id) ?? []));
   const versions = await loadVersions(
     tx,
     planned.flatMap((p) => (p.kind === "build" ? [p.contract.tariffId] : [])),
