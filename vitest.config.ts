@@ -18,7 +18,7 @@ export default defineConfig({
     fileParallelism: !onPostgres,
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    env: { DIHYA_SEED: "none" },
+    env: { DIHYA_SEED: "none", DIHYA_PAYMENT_SANDBOX: "on" },
     // next-auth imports "next/server" without an extension; let Vite resolve it.
     server: { deps: { inline: ["next-auth"] } },
   },

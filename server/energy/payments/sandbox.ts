@@ -13,9 +13,15 @@ import { paymentWebhookSecret, providerHeader, signatureHeader, signPaymentEvent
  * The built-in sandbox payment provider (demo and tests: no real money). A client starts a
  * payment intent for its invoice's balance, confirms or cancels it on /client/pay/<intent>,
  * and the outcome reaches Dihya exactly like a real provider's: a signed event POSTed to
- * /api/paiements/webhook. Off when DIHYA_PAYMENT_SANDBOX=off.
+ * /api/paiements/webhook. It lets a client settle an invoice without paying, so it is on only
+ * where asked (DIHYA_PAYMENT_SANDBOX=on) or, by default, on a demo installation (DIHYA_SEED
+ * unset or `demo`); DIHYA_PAYMENT_SANDBOX=off turns it off everywhere.
  */
-export const sandboxEnabled = () => process.env.DIHYA_PAYMENT_SANDBOX !== "off";
+export const sandboxEnabled = () => {
+  const setting = process.env.DIHYA_PAYMENT_SANDBOX;
+  if (setting === "on" || setting === "off") return setting === "on";
+  return (process.env.DIHYA_SEED ?? "demo") === "demo";
+};
 /** A pending intent older than this can no longer be confirmed. */
 export const intentLifetimeMs = 30 * 60_000;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
