@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/card";
-import { formatDay } from "@/server/energy/payments/format";
+import { formatDay } from "@/server/energy/invoices/invoice-format";
 import { DomainError } from "@/server/platform/errors";
 
 /** A client-space read: outside the actor's client (or an unlinked account) → the 404 page. */

@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { formatMoney, formatQuantity } from "@/lib/billing/money";
 import { requireUser } from "@/server/auth/guards";
 import { loadClientHome, type ClientHome, type ConsumptionComparison } from "@/server/energy/payments/client-space";
-import { formatDay } from "@/server/energy/payments/format";
+import { formatDay } from "@/server/energy/invoices/invoice-format";
 import { sandboxEnabled } from "@/server/energy/payments/sandbox";
 import { DomainError } from "@/server/platform/errors";
 import { formatPeriod, InvoiceStatusBadge } from "./_shared";

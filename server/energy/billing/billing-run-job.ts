@@ -1,10 +1,9 @@
 import "server-only";
+import { isUuid } from "@/server/platform/ids";
 import { getDb } from "@/db/client";
 import { defineJob } from "@/server/platform/jobs/registry";
 import { processBillingRun } from "./billing-run-process";
 import { billingRunJobKind } from "./billing-run";
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * `billing.run` (payload `{ runId }`, queued by startBillingRun): builds the run's drafts chunk
@@ -12,7 +11,7 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * and issued invoices skipped, so nothing is duplicated. Audited per chunk (`billing.run.chunk`).
  */
 defineJob(billingRunJobKind, async (payload, ctx) => {
-  const runId = typeof payload.runId === "string" && uuid.test(payload.runId) ? payload.runId : null;
+  const runId = typeof payload.runId === "string" && isUuid(payload.runId) ? payload.runId : null;
   if (!runId) throw new Error("billing.run: payload.runId is missing or not a uuid");
   await processBillingRun(await getDb(), runId, ctx.actor, ctx.signal);
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { isUuid } from "@/server/platform/ids";
 import { desc, eq } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
 import { billingRuns } from "@/db/schema";
@@ -58,16 +59,13 @@ const toDto = (r: RunRow): BillingRunDto => ({
   createdAt: r.createdAt.toISOString(),
 });
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Checks the period and the selection; a period that is no billing cycle needs a cycle or contracts. */
 function validated(input: StartBillingRunInput): BillingRunSelection {
   assertPeriod(input.periodStart, input.periodEnd);
   const ids = input.contractIds ? [...new Set(input.contractIds)] : undefined;
-  if (ids && (ids.length > 100_000 || ids.some((id) => !uuid.test(id))))
-    throw new DomainError("validation_failed", "invalid", "contractIds");
-  if (input.clientId && !uuid.test(input.clientId)) throw new DomainError("validation_failed", "invalid", "clientId");
-  if (input.tariffId && !uuid.test(input.tariffId)) throw new DomainError("validation_failed", "invalid", "tariffId");
+  if (ids && (ids.length > 100_000 || ids.some((id) => !isUuid(id)))) throw new DomainError("validation_failed", "invalid", "contractIds");
+  if (input.clientId && !isUuid(input.clientId)) throw new DomainError("validation_failed", "invalid", "clientId");
+  if (input.tariffId && !isUuid(input.tariffId)) throw new DomainError("validation_failed", "invalid", "tariffId");
   if (input.cycle && !(billingCycles as readonly string[]).includes(input.cycle))
     throw new DomainError("validation_failed", "invalid", "cycle");
   if (!ids?.length && cyclesOf(input.periodStart, input.periodEnd, input.cycle).length === 0) {
@@ -131,7 +129,7 @@ export async function runBillingNow(db: Db, actor: Actor, input: StartBillingRun
 /** One run with its progress (`invoices.read`); unknown → 404. */
 export async function getBillingRun(db: Executor, actor: Actor, id: string): Promise<BillingRunDto> {
   assertCan(actor, "invoices.read");
-  if (!uuid.test(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   const [row] = await db.select().from(billingRuns).where(eq(billingRuns.id, id));
   if (!row) throw notFound();
   return toDto(row);

@@ -1,4 +1,5 @@
 import "server-only";
+import { isUuid } from "@/server/platform/ids";
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
@@ -12,7 +13,6 @@ import { notifyClientAccounts } from "@/server/energy/payments/notify-client";
 import { nextDocumentNumber } from "./issue-invoice";
 
 const creditable = new Set(["issued", "partially_paid", "overdue", "paid"]);
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Cancels an issued invoice the only way there is (`invoices.write`): a credit note with the
@@ -29,7 +29,7 @@ export async function creditInvoice(
   reason: string,
 ): Promise<{ creditNoteId: string; number: string }> {
   assertCan(actor, "invoices.write");
-  if (!uuid.test(invoiceId)) throw notFound();
+  if (!isUuid(invoiceId)) throw notFound();
   const why = reason.trim().normalize("NFC").slice(0, 500);
   if (why.length === 0) throw new DomainError("validation_failed", "creditReasonRequired", "reason");
   const [row] = await tx.select().from(invoices).where(eq(invoices.id, invoiceId)).for("update");

@@ -1,4 +1,5 @@
 import "server-only";
+import { isUuid } from "@/server/platform/ids";
 import { eq, sql } from "drizzle-orm";
 import { rowsOf, type Executor } from "@/db/client";
 import { contracts, invoices } from "@/db/schema";
@@ -19,8 +20,6 @@ const dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: billingTimeZone, 
 
 /** The calendar day of an instant in Africa/Algiers, "YYYY-MM-DD". */
 export const billingDay = (at: Date): string => dayFormat.format(at);
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The next number of a (kind, year) sequence, in the caller's transaction: the upsert takes
@@ -72,7 +71,7 @@ export async function issueInvoice(
   opts: { issuedAt?: Date } = {},
 ): Promise<{ number: string }> {
   assertCan(actor, "invoices.write");
-  if (!uuid.test(invoiceId)) throw notFound();
+  if (!isUuid(invoiceId)) throw notFound();
   const [row] = await tx.select().from(invoices).where(eq(invoices.id, invoiceId)).for("update");
   if (!row) throw notFound();
   if (row.kind !== "invoice" || row.status !== "draft") throw new DomainError("conflict", "invoiceNotDraft");

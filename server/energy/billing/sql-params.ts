@@ -1,7 +1,6 @@
 import "server-only";
+import { isUuid } from "@/server/platform/ids";
 import { sql, type SQL } from "drizzle-orm";
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A list of ids as ONE `uuid[]` parameter, for `column = any(…)`: the planner probes the index
@@ -10,6 +9,6 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export function uuidArray(ids: Iterable<string>): SQL {
   const list = [...new Set(ids)];
-  for (const id of list) if (!uuid.test(id)) throw new Error(`not a uuid: ${id.slice(0, 40)}`);
+  for (const id of list) if (!isUuid(id)) throw new Error(`not a uuid: ${id.slice(0, 40)}`);
   return sql`${`{${list.join(",")}}`}::uuid[]`;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { isUuid } from "@/server/platform/ids";
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { emissionFactors } from "@/db/schema";
@@ -7,8 +8,6 @@ import { actorLabel, assertCan, type Actor } from "@/server/auth/actor";
 import { recordAudit } from "@/server/platform/audit";
 import { DomainError, notFound } from "@/server/platform/errors";
 import { cmp, dec } from "./decimal";
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type EditedFactor = { id: string; key: string; version: number; value: string; source: string };
 
@@ -22,7 +21,7 @@ export type EditedFactor = { id: string; key: string; version: number; value: st
  */
 export async function editEmissionFactor(tx: Executor, actor: Actor, input: EditFactor): Promise<EditedFactor> {
   assertCan(actor, "environment.write");
-  if (!uuid.test(input.id)) throw notFound();
+  if (!isUuid(input.id)) throw notFound();
   const [before] = await tx.select().from(emissionFactors).where(eq(emissionFactors.id, input.id)).limit(1).for("update");
   if (!before) throw notFound();
   if (before.supersededAt !== null) throw new DomainError("conflict", "factorSuperseded");

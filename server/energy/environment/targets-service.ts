@@ -1,4 +1,5 @@
 import "server-only";
+import { isUuid } from "@/server/platform/ids";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { environmentTargets, sites } from "@/db/schema";
@@ -8,8 +9,6 @@ import { diff, recordAudit } from "@/server/platform/audit";
 import { DomainError, notFound } from "@/server/platform/errors";
 import type { Target } from "./compliance";
 import { dec, text } from "./decimal";
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** "37.5" % → "0.375" (exact: a shift of two decimal places). */
 export function percentToRatio(percent: string): string {
@@ -64,7 +63,7 @@ export async function setTarget(tx: Executor, actor: Actor, input: TargetValues)
 /** Removes a target (`environment.write`), audited `environment_target.deleted`. */
 export async function deleteTarget(tx: Executor, actor: Actor, id: string): Promise<void> {
   assertCan(actor, "environment.write");
-  if (!uuid.test(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   const [before] = await tx.delete(environmentTargets).where(eq(environmentTargets.id, id)).returning();
   if (!before) throw notFound();
   await recordAudit(tx, {

@@ -1,4 +1,5 @@
 import "server-only";
+import { isUuid } from "@/server/platform/ids";
 import { and, asc, eq, gte, inArray, lt } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { forecastPoints, forecastRuns, meters, readings, sites } from "@/db/schema";
@@ -7,7 +8,6 @@ import { chartRows, runMetrics, summarize, type ChartRow, type RunMetrics } from
 import { assertCan, type Actor } from "@/server/auth/actor";
 import { notFound } from "@/server/platform/errors";
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const day = 86_400_000;
 const filledOf = (params: unknown) => {
   const value = params && typeof params === "object" ? (params as Record<string, unknown>).filled : null;
@@ -50,7 +50,7 @@ export type MeterForecast = {
  */
 export async function getMeterForecast(db: Executor, actor: Actor, meterId: string): Promise<MeterForecast> {
   assertCan(actor, "measurements.read");
-  if (!uuid.test(meterId)) throw notFound();
+  if (!isUuid(meterId)) throw notFound();
   const [meter] = await db
     .select({
       id: meters.id,

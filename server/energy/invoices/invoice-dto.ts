@@ -1,4 +1,5 @@
 import "server-only";
+import { billingDay } from "@/server/energy/billing/issue-invoice";
 import { clients, contracts, invoices } from "@/db/schema";
 import { taxMinor } from "@/lib/billing/money";
 import type { InvoiceKind, InvoiceLineKind, InvoiceStatus, PaymentMethod } from "@/lib/validation/invoices";
@@ -146,7 +147,8 @@ export type InvoiceWithRefs = {
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Today as "YYYY-MM-DD" (UTC): due dates are calendar dates. */
-export const todayIso = (now = new Date()) => now.toISOString().slice(0, 10);
+/** Today in the billing zone (Africa/Algiers), the day due dates are compared with. */
+export const todayIso = (now = new Date()) => billingDay(now);
 
 const open = (status: string) => status === "issued" || status === "partially_paid" || status === "overdue";
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { numberLocale } from "@/lib/billing/money";
+import { billingDay } from "@/server/energy/billing/issue-invoice";
 
 /**
  * Dates, rates and CO₂ on invoices, formatted on the server for one of the five locales (Node's
@@ -9,14 +10,17 @@ import { numberLocale } from "@/lib/billing/money";
 const dateTags: Record<string, string> = { fr: "fr-DZ", kab: "kab-DZ", zgh: "zgh-MA", ar: "ar-DZ-u-nu-latn", en: "en-GB" };
 
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
-function dateFormat(locale: string, style: "long" | "short"): Intl.DateTimeFormat {
+type DayStyle = "long" | "medium" | "short";
+const dayStyles: Record<DayStyle, Intl.DateTimeFormatOptions> = {
+  long: { day: "numeric", month: "long", year: "numeric" },
+  medium: { dateStyle: "medium" },
+  short: { day: "2-digit", month: "2-digit", year: "numeric" },
+};
+function dateFormat(locale: string, style: DayStyle): Intl.DateTimeFormat {
   const key = `d|${locale}|${style}`;
   let f = cache.get(key) as Intl.DateTimeFormat | undefined;
   if (!f) {
-    f = new Intl.DateTimeFormat(dateTags[locale] ?? "fr-DZ", {
-      timeZone: "UTC",
-      ...(style === "long" ? { day: "numeric", month: "long", year: "numeric" } : { day: "2-digit", month: "2-digit", year: "numeric" }),
-    });
+    f = new Intl.DateTimeFormat(dateTags[locale] ?? "fr-DZ", { timeZone: "UTC", ...dayStyles[style] });
     cache.set(key, f);
   }
   return f;
@@ -33,20 +37,18 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions, name: s
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** "2026-01-31" → "31 janvier 2026" (long) or "31/01/2026" (short). */
-export function formatDay(day: string | null | undefined, locale: string, style: "long" | "short" = "long"): string {
+/** "2026-01-31" → "31 janvier 2026" (long), "31 janv. 2026" (medium) or "31/01/2026" (short). */
+export function formatDay(day: string | null | undefined, locale: string, style: DayStyle = "long"): string {
   if (!day || !DAY.test(day)) return "";
   return dateFormat(locale, style).format(new Date(`${day}T00:00:00Z`));
 }
-
-const algiersDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Africa/Algiers", year: "numeric", month: "2-digit", day: "2-digit" });
 
 /** An instant (ISO string) as its calendar date in Africa/Algiers. */
 export function formatInstantDay(at: string | null | undefined, locale: string, style: "long" | "short" = "long"): string {
   if (!at) return "";
   const d = new Date(at);
   if (Number.isNaN(d.getTime())) return "";
-  return formatDay(algiersDay.format(d), locale, style);
+  return formatDay(billingDay(d), locale, style);
 }
 
 /** The day before an exclusive end: [start, end) is shown "start – last day". */

@@ -15,7 +15,8 @@ import {
 import type { Actor } from "@/server/auth/actor";
 import { ownClientId } from "@/server/energy/clients/client-scope";
 import { decodeCursor, encodeCursor } from "@/server/platform/cursor";
-import { addDays, todayIn } from "./format";
+import { addDays } from "@/lib/billing/periods";
+import { billingDay as todayIn } from "@/server/energy/billing/issue-invoice";
 import { isPayable } from "./record-payment";
 
 /**

@@ -8,7 +8,7 @@ import { recordAudit } from "@/server/platform/audit";
 import { defineJob } from "@/server/platform/jobs/registry";
 import { ensureSchedule } from "@/server/platform/jobs/scheduler";
 import { isTemplateEnabled } from "@/server/platform/templates";
-import { todayIn } from "./format";
+import { billingDay as todayIn } from "@/server/energy/billing/issue-invoice";
 import { remindedColumns, sendReminder } from "./reminder";
 
 /** The overdue reminder was already sent when the last reminder is dated after the due date (in Algiers). */

@@ -5,7 +5,7 @@ import { invoices } from "@/db/schema";
 import { formatMoney } from "@/lib/billing/money";
 import type { Actor } from "@/server/auth/actor";
 import { recordAudit } from "@/server/platform/audit";
-import { formatDay } from "./format";
+import { formatDay } from "@/server/energy/invoices/invoice-format";
 import { clientLocale, notifyClientAccounts } from "./notify-client";
 
 export type ReminderStage = "before" | "overdue";

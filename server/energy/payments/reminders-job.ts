@@ -6,7 +6,8 @@ import type { Actor } from "@/server/auth/actor";
 import { defineJob } from "@/server/platform/jobs/registry";
 import { ensureSchedule } from "@/server/platform/jobs/scheduler";
 import { isTemplateEnabled } from "@/server/platform/templates";
-import { addDays, todayIn } from "./format";
+import { addDays } from "@/lib/billing/periods";
+import { billingDay as todayIn } from "@/server/energy/billing/issue-invoice";
 import { overdueReminderSent } from "./overdue-job";
 import { remindedColumns, sendReminder } from "./reminder";
 

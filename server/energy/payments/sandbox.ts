@@ -1,4 +1,5 @@
 import "server-only";
+import { isUuid } from "@/server/platform/ids";
 import { and, eq } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { invoices, paymentIntents } from "@/db/schema";
@@ -24,7 +25,6 @@ export const sandboxEnabled = () => {
 };
 /** A pending intent older than this can no longer be confirmed. */
 export const intentLifetimeMs = 30 * 60_000;
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type SandboxIntent = {
   id: string;
@@ -45,7 +45,7 @@ export async function startSandboxPayment(
   actor: Actor,
   invoiceId: string,
 ): Promise<{ intentId: string; invoiceId: string; amountMinor: number; currency: string }> {
-  if (!sandboxEnabled() || !uuid.test(invoiceId)) throw new DomainError("not_found", "notFound");
+  if (!sandboxEnabled() || !isUuid(invoiceId)) throw new DomainError("not_found", "notFound");
   const scope = await clientScope(tx, actor, "invoices.read");
   const [invoice] = await tx
     .select()
@@ -78,7 +78,7 @@ export async function startSandboxPayment(
 
 /** One intent as its page shows it; outside the actor's client scope → 404. */
 export async function getSandboxIntent(db: Executor, actor: Actor, intentId: string, now: Date = new Date()): Promise<SandboxIntent> {
-  if (!uuid.test(intentId)) throw new DomainError("not_found", "notFound");
+  if (!isUuid(intentId)) throw new DomainError("not_found", "notFound");
   const scope = await clientScope(db, actor, "invoices.read");
   const [row] = await db
     .select({

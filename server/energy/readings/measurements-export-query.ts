@@ -1,4 +1,5 @@
 import "server-only";
+import { isUuid } from "@/server/platform/ids";
 import { z } from "zod";
 import { meterKinds, type MeterKind } from "@/lib/validation/meters";
 import { addDays } from "@/server/energy/equipment/dates";
@@ -23,7 +24,6 @@ const pointsPerDay: Record<ViewGranularity, number> = { "15min": 96, hour: 24, d
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 const isDay = (s: unknown): s is string =>
   typeof s === "string" && dayPattern.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Days in a range of local dates, both included. */
 export const daysIn = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
@@ -90,7 +90,7 @@ export function resolveView(raw: Raw, today: string, defaultKind: MeterKind): Me
   const tooFine = asked !== null && estimatedPoints(days, asked) > maxViewPoints;
   const granularity = asked && !tooFine ? asked : defaultGranularity(days);
   const kind = (meterKinds as readonly string[]).includes(raw.kind ?? "") ? (raw.kind as MeterKind) : defaultKind;
-  const meter = raw.meter && uuid.test(raw.meter) ? raw.meter : null;
+  const meter = raw.meter && isUuid(raw.meter) ? raw.meter : null;
   return { ...range, granularity, auto: granularity !== asked, tooFine, invalidRange, kind, meter, preset };
 }
 

@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/server/auth/guards";
 import { listMyContracts } from "@/server/energy/payments/client-space";
-import { formatDay } from "@/server/energy/payments/format";
+import { formatDay } from "@/server/energy/invoices/invoice-format";
 import { orNotFound } from "../_shared";
 
 export async function generateMetadata(): Promise<Metadata> {

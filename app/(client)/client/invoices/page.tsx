@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { formatMoney } from "@/lib/billing/money";
 import { requireUser } from "@/server/auth/guards";
 import { listMyInvoices } from "@/server/energy/payments/client-space";
-import { formatDay } from "@/server/energy/payments/format";
+import { formatDay } from "@/server/energy/invoices/invoice-format";
 import { formatPeriod, InvoiceStatusBadge, orNotFound } from "../_shared";
 
 export async function generateMetadata(): Promise<Metadata> {

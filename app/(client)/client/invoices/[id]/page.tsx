@@ -12,7 +12,7 @@ import { requireUser } from "@/server/auth/guards";
 import type { InvoiceDto } from "@/server/energy/invoices/invoice-dto";
 import { formatInstantDay, formatRate } from "@/server/energy/invoices/invoice-format";
 import { getInvoice } from "@/server/energy/invoices/invoices-query";
-import { formatDay } from "@/server/energy/payments/format";
+import { formatDay } from "@/server/energy/invoices/invoice-format";
 import { isPayable } from "@/server/energy/payments/record-payment";
 import { sandboxEnabled } from "@/server/energy/payments/sandbox";
 import { formatPeriod, InvoiceStatusBadge, orNotFound } from "../../_shared";
