@@ -58,6 +58,8 @@ test("the demo client sees what is due, downloads the invoice, pays it in the sa
   // Pay the balance through the sandbox provider (signed webhook), then it shows paid.
   await page.getByTestId("pay").click();
   await expect(page).toHaveURL(/\/client\/pay\//);
+  // The title is streamed after the page (Next's streaming metadata): wait for it before axe.
+  await expect(page).toHaveTitle(/Dihya/);
   await expectNoViolations(page, "sandbox payment");
   await page.getByTestId("sandbox-confirm").click();
   await expect(page).toHaveURL(/\/client\/invoices\/[0-9a-f-]{36}/);
