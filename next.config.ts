@@ -6,7 +6,7 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   productionBrowserSourceMaps: false,
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pdfkit", "nodemailer"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pdfkit", "nodemailer", "prom-client"],
   experimental: { authInterrupts: true },
   async headers() {
     // Static assets skip the proxy; give them the baseline headers too.

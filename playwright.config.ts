@@ -27,6 +27,8 @@ const server = (port: number, env: Record<string, string> = {}) => ({
     // Three months of demo readings (instead of twelve) keep start-up short with two servers
     // seeding at once; enough for last month's CO₂, the forecasts' backtest and the dashboard.
     DIHYA_DEMO_READING_DAYS: "90",
+    // One day of 1-minute server metrics instead of seven, for the same reason.
+    DIHYA_DEMO_METRIC_DAYS: "1",
     DATABASE_URL: "",
     ...env,
     // E2E_DATABASE_URL runs the main server on PostgreSQL instead (see .ci/run).

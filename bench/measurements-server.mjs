@@ -10,8 +10,8 @@ export function fail(message) {
 }
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** `next start` on `port` against `databaseUrl`: no demo data, one admin, jobs off, API limits lifted. */
-export function startServer(root, port, databaseUrl) {
+/** `next start` on `port` against `databaseUrl`: no demo data, one admin, jobs off, API limits lifted; `overrides` win. */
+export function startServer(root, port, databaseUrl, overrides = {}) {
   const env = {
     ...process.env,
     NODE_ENV: "production",
@@ -25,6 +25,7 @@ export function startServer(root, port, databaseUrl) {
     AUTH_TRUST_HOST: "true",
     DIHYA_API_RATE_LIMIT: "1000000",
     DIHYA_API_IP_RATE_LIMIT: "1000000",
+    ...overrides,
   };
   delete env.MQTT_URL;
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {

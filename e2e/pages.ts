@@ -55,6 +55,23 @@ export const pages: { path: string; permission: Permission; heading: RegExp }[] 
   { path: "/energy/billing", permission: "invoices.read", heading: /Cycles de facturation/ },
   { path: "/energy/billing/{billingRunId}", permission: "invoices.read", heading: /Cycle de facturation/ },
   { path: "/devops", permission: "devops.view", heading: /IT\/DevOps/ },
+  { path: "/devops/fleet", permission: "monitoring.read", heading: /Parc et supervision/ },
+  { path: "/devops/servers", permission: "servers.read", heading: /Serveurs et VM/ },
+  { path: "/devops/servers/new", permission: "servers.write", heading: /Nouveau serveur/ },
+  { path: "/devops/servers/import", permission: "servers.write", heading: /Importer des serveurs/ },
+  { path: "/devops/servers/{serverId}", permission: "servers.read", heading: /alg-web-01/ },
+  { path: "/devops/servers/{serverId}/edit", permission: "servers.write", heading: /Modifier le serveur/ },
+  { path: "/devops/alerts", permission: "monitoring.read", heading: /Alertes de supervision/ },
+  { path: "/devops/alerts/rules", permission: "monitoring.read", heading: /Règles d’alerte/ },
+  { path: "/devops/alerts/rules/new", permission: "monitoring.write", heading: /Nouvelle règle d’alerte/ },
+  { path: "/devops/alerts/rules/{ruleId}", permission: "monitoring.read", heading: /Modifier la règle d’alerte/ },
+  { path: "/devops/alerts/silences", permission: "monitoring.read", heading: /Silences/ },
+  { path: "/devops/incidents", permission: "incidents.create", heading: /^Incidents$/ },
+  { path: "/devops/incidents/new", permission: "incidents.create", heading: /Signaler un incident/ },
+  // The demo requester's own incident: the agent (role user) sees it as the managers do.
+  { path: "/devops/incidents/{incidentId}", permission: "incidents.create", heading: /Demande d’accès VPN|Boîte de messagerie pleine/ },
+  { path: "/devops/sla", permission: "incidents.read", heading: /Rapport SLA/ },
+  { path: "/devops/sla/policies", permission: "incidents.read", heading: /Politiques SLA et calendriers/ },
   { path: "/admin/users", permission: "users.read", heading: /Utilisateurs/ },
   { path: "/admin/users/new", permission: "users.write", heading: /Créer un utilisateur/ },
   { path: "/admin/users/{adminId}", permission: "users.read", heading: /Amina Benali/ },
@@ -91,6 +108,8 @@ export async function pathParams(request: APIRequestContext): Promise<Record<str
   const invoice = invoices.data[0];
   expect(invoice?.id, "demo client invoice").toBeTruthy();
   const detail = await (await request.get(`/api/factures/${invoice.id}`)).json();
+  const incidents = await (await request.get("/api/incidents?q=VPN")).json();
+  expect(incidents.data[0]?.id, "demo requester incident").toBeTruthy();
   return {
     adminId: await first("/api/users?q=admin@demo"),
     siteId: site.data[0].id,
@@ -103,6 +122,9 @@ export async function pathParams(request: APIRequestContext): Promise<Record<str
     tariffId: detail.contract.tariff.id,
     invoiceId: invoice.id,
     billingRunId: invoice.billingRunId,
+    serverId: await first("/api/servers?q=alg-web-01"),
+    ruleId: await first("/api/monitoring/rules?limit=1"),
+    incidentId: incidents.data[0].id,
   };
 }
 

@@ -22,6 +22,7 @@ test("signed out, every page sends to sign-in and shows none of its content", as
 
 for (const role of Object.keys(demo) as DemoRole[]) {
   test(`every page as ${role}: allowed renders, denied gets the 403 page`, async ({ browser }) => {
+    test.setTimeout(180_000);
     const context = await browser.newContext();
     await signInApi(context.request, demo[role]);
     const page = await context.newPage();
@@ -94,6 +95,26 @@ const apiMatrix: ApiRoute[] = [
   { method: "GET", path: "/api/factures/{invoiceId}", permission: "invoices.read", also: "invoices.own" },
   { method: "GET", path: "/api/factures/{invoiceId}/pdf", permission: "invoices.read", also: "invoices.own" },
   { method: "GET", path: "/api/export/factures", permission: "invoices.read" },
+  { method: "GET", path: "/api/servers", permission: "servers.read" },
+  { method: "POST", path: "/api/servers", permission: "servers.write" },
+  { method: "GET", path: "/api/servers/{serverId}", permission: "servers.read" },
+  { method: "PATCH", path: "/api/servers/{serverId}", permission: "servers.write" },
+  { method: "GET", path: "/api/export/servers", permission: "servers.read" },
+  { method: "GET", path: "/api/monitoring", permission: "monitoring.read" },
+  { method: "GET", path: "/api/monitoring?server={serverId}&metric=cpu", permission: "monitoring.read" },
+  { method: "GET", path: "/api/monitoring/rules", permission: "monitoring.read" },
+  { method: "POST", path: "/api/monitoring/rules", permission: "monitoring.write" },
+  { method: "GET", path: "/api/monitoring/silences", permission: "monitoring.read" },
+  { method: "POST", path: "/api/monitoring/silences", permission: "monitoring.write" },
+  // Agents only (their token): a session, whatever its role, is refused.
+  { method: "POST", path: "/api/monitoring/metrics", permission: "monitoring.push" },
+  { method: "POST", path: "/api/monitoring/alertmanager", permission: "monitoring.alertmanager" },
+  { method: "GET", path: "/api/metrics", permission: "monitoring.read" },
+  // A user opens incidents and reads its own (the demo requester's incident is the agent's).
+  { method: "GET", path: "/api/incidents", permission: "incidents.read", also: "incidents.create" },
+  { method: "POST", path: "/api/incidents", permission: "incidents.create" },
+  { method: "GET", path: "/api/incidents/{incidentId}", permission: "incidents.read", also: "incidents.create" },
+  { method: "GET", path: "/api/export/sla?month=2026-10", permission: "incidents.read" },
 ];
 
 for (const role of Object.keys(demo) as DemoRole[]) {

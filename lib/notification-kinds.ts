@@ -55,6 +55,16 @@ export const notificationKinds = [
   { kind: "invoice.overdue", severity: "warning", audience: "invoices.own" },
   { kind: "data_request.created", severity: "warning", audience: "clients.write" },
   { kind: "data_request.rejected", severity: "info", audience: "invoices.own" },
+  // IT/DevOps. Alerts go to the roles a rule names (monitoring readers); incident updates to
+  // its opener, assignee and managers; SLA warnings and breaches to incident managers.
+  { kind: "devops.server.down", severity: "critical", audience: "monitoring.read" },
+  { kind: "devops.alert.firing", severity: "warning", audience: "monitoring.read" },
+  { kind: "devops.alert.resolved", severity: "warning", audience: "monitoring.read" },
+  { kind: "devops.incident.opened", severity: "warning", audience: ["incidents.read", "incidents.create"] },
+  { kind: "devops.incident.assigned", severity: "info", audience: "incidents.manage" },
+  { kind: "devops.incident.updated", severity: "info", audience: ["incidents.read", "incidents.create"] },
+  { kind: "devops.sla.warning", severity: "warning", audience: "incidents.manage" },
+  { kind: "devops.sla.breached", severity: "critical", audience: "incidents.manage" },
 ] as const satisfies readonly NotificationKind[];
 
 export type KnownNotificationKind = (typeof notificationKinds)[number]["kind"];

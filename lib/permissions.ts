@@ -50,11 +50,19 @@ export const permissions = [
   "monitoring.read",
   "incidents.read",
   "incidents.create",
+  "incidents.manage",
+  "monitoring.write",
+  /** Server agents only (their token): push heartbeats and metrics. No role holds it. */
+  "monitoring.push",
+  /** Alertmanager webhooks (partner scope alerts:write). */
+  "monitoring.alertmanager",
   "scripts.run",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const adminPermissions = permissions.filter((p) => p !== "client.home" && p !== "invoices.own" && p !== "interventions.assigned");
+const adminPermissions = permissions.filter(
+  (p) => p !== "client.home" && p !== "invoices.own" && p !== "interventions.assigned" && p !== "monitoring.push",
+);
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: adminPermissions,
@@ -71,6 +79,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "monitoring.read",
     "incidents.read",
     "incidents.create",
+    "incidents.manage",
+    "monitoring.write",
     "scripts.run",
     "api.docs",
   ],
@@ -112,6 +122,7 @@ export const partnerScopes = {
   "monitoring:read": "monitoring.read",
   "incidents:read": "incidents.read",
   "incidents:write": "incidents.create",
+  "alerts:write": "monitoring.alertmanager",
   "deployments:read": "deployments.read",
   "deployments:write": "deployments.write",
 } as const satisfies Record<string, Permission>;

@@ -59,7 +59,14 @@ export const templates: Record<TemplateId, Template> = {
   devops: {
     id: "devops",
     labelKey: "nav.devops",
-    nav: [{ href: "/devops", labelKey: "nav.devopsOverview", permission: "devops.view" }],
+    nav: [
+      { href: "/devops", labelKey: "nav.devopsOverview", permission: "devops.view" },
+      { href: "/devops/fleet", labelKey: "nav.fleet", permission: "monitoring.read" },
+      { href: "/devops/servers", labelKey: "nav.servers", permission: "servers.read" },
+      { href: "/devops/alerts", labelKey: "nav.devopsAlerts", permission: "monitoring.read" },
+      { href: "/devops/incidents", labelKey: "nav.incidents", permission: "incidents.create" },
+      { href: "/devops/sla", labelKey: "nav.sla", permission: "incidents.read" },
+    ],
     permissions: [
       "servers.read",
       "servers.write",
@@ -68,6 +75,10 @@ export const templates: Record<TemplateId, Template> = {
       "monitoring.read",
       "incidents.read",
       "incidents.create",
+      "incidents.manage",
+      "monitoring.write",
+      "monitoring.push",
+      "monitoring.alertmanager",
       "scripts.run",
     ],
   },

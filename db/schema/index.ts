@@ -3,3 +3,4 @@ export * from "./services";
 export * from "./energy";
 export * from "./measurements";
 export * from "./billing";
+export * from "./devops";

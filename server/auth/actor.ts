@@ -23,7 +23,9 @@ export type PartnerActor = {
   rateLimit?: number | null;
 };
 export type SystemActor = { kind: "system"; id: string };
-export type Actor = UserActor | PartnerActor | SystemActor;
+/** A server's monitoring agent, by its agent token (`dha_…`): it may only push for its own server. */
+export type AgentActor = { kind: "agent"; id: string; serverId: string; name: string };
+export type Actor = UserActor | PartnerActor | SystemActor | AgentActor;
 
 /** Whether the actor holds the permission: by role for users, by scope for partner keys. */
 export function can(actor: Actor, permission: Permission): boolean {
@@ -34,6 +36,8 @@ export function can(actor: Actor, permission: Permission): boolean {
       return actor.scopes.some((s) => partnerScopes[s] === permission);
     case "system":
       return true;
+    case "agent":
+      return permission === "monitoring.push";
   }
 }
 
@@ -50,5 +54,7 @@ export function actorLabel(actor: Actor): string {
       return actor.name;
     case "system":
       return actor.id;
+    case "agent":
+      return `agent:${actor.name}`;
   }
 }

@@ -5,6 +5,7 @@ import type { Endpoint } from "@/server/api/endpoint";
 import { checkApiLimits } from "@/server/platform/api-rate-limit";
 import { DomainError } from "@/server/platform/errors";
 import { claimIdempotencyKey, settleIdempotencyKey } from "@/server/platform/idempotency";
+import { observeHttp } from "@/server/platform/metrics/prometheus-registry";
 import { problem, titles } from "@/server/platform/problem";
 import { clientIp } from "@/server/platform/request-context";
 import { isTemplateEnabled } from "@/server/platform/templates";
@@ -83,7 +84,8 @@ export function defineRoute<
   Q extends z.ZodType | undefined = undefined,
   O extends Options<B, Q> = Options<B, Q>,
 >(options: O & Options<B, Q>, handler: (ctx: Ctx<Out<B>, Out<Q>, ActorOf<O>>) => Promise<Response | unknown>) {
-  return async (request: Request, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+  const route = (options as { path?: string }).path ?? "unknown";
+  const serve = async (request: Request, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     let limitHeaders: Record<string, string> = {};
     let claim: { principal: string; key: string } | null = null;
     try {
@@ -155,5 +157,12 @@ export function defineRoute<
       withHeaders(response, limitHeaders);
       return claim ? await settleIdempotencyKey(claim, response).catch(() => response) : response;
     }
+  };
+  // Every API answer is counted and timed for /api/metrics, by route template (never the raw path).
+  return async (request: Request, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+    const started = performance.now();
+    const response = await serve(request, context);
+    observeHttp(request.method, route, response.status, (performance.now() - started) / 1000);
+    return response;
   };
 }

@@ -5,6 +5,8 @@ import { migrate } from "@/db/migrate";
 import { users } from "@/db/schema";
 import { demoAccounts, demoPartnerKey, demoPassword } from "@/db/seed/demo-accounts";
 import { seedBillingDemo } from "@/db/seed/billing";
+import { seedDevopsDemo } from "@/db/seed/devops";
+import { seedSlaReference } from "@/db/seed/devops/sla";
 import { seedEnergyDemo } from "@/db/seed/energy";
 import { seedEmissionFactors } from "@/db/seed/energy/emission-factors";
 import { seedDemoReadings } from "@/db/seed/energy/readings";
@@ -29,6 +31,8 @@ export async function bootstrap(): Promise<void> {
   await migrate();
   // Reference data every installation needs (the cited emission factors); never undoes an edit.
   await (await getDb()).transaction((tx) => seedEmissionFactors(tx));
+  // SLA calendars (DZ, MA, FR: working hours, weekends, holidays) and their policies; never undoes an edit.
+  await (await getDb()).transaction((tx) => seedSlaReference(tx));
   await loadFirstData();
   await startInProcessJobs();
   // Readings from IoT gateways over MQTT when MQTT_URL is set (nothing otherwise).
@@ -56,11 +60,13 @@ async function loadFirstData(): Promise<void> {
       const readings = await seedDemoReadings(tx);
       await runForecastsForAllMeters(tx);
       const billing = await seedBillingDemo(tx, seedActor);
+      const devops = await seedDevopsDemo(tx, seedActor);
       console.log(
         `[dihya] demo data loaded: ${demoAccounts.length} accounts, the "Démo IoT" partner key, ` +
           `${energy.networks} networks, ${energy.sites} sites, ${energy.equipment} pieces of equipment with a year of maintenance, ` +
           `${readings.meters} meters with ${readings.readings} readings, ` +
-          `${billing.clients} clients with ${billing.invoices} invoices and ${billing.payments} payments`,
+          `${billing.clients} clients with ${billing.invoices} invoices and ${billing.payments} payments, ` +
+          `${devops.servers} servers with ${devops.points} metric points, ${devops.rules} alert rules and ${devops.incidents} incidents`,
       );
     } else if (process.env.DIHYA_ADMIN_EMAIL && process.env.DIHYA_ADMIN_PASSWORD) {
       await createUser(tx, seedActor, {

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Executor } from "@/db/client";
 import { actorLabel, assertCan, type Actor } from "@/server/auth/actor";
+import { countReadingsIngested } from "@/server/platform/metrics/prometheus-registry";
 import { requestContext } from "@/server/platform/request-context";
 import { afterIngest } from "./after-ingest";
 import { recordBatch } from "./ingest-batch";
@@ -130,6 +131,7 @@ export async function ingestReadings(
   await advanceMeters(tx, progress);
   const batchId = randomUUID();
   const summary = { accepted: p.accepted, duplicates: p.duplicates, corrected: p.corrections.length };
+  countReadingsIngested(summary.accepted);
   await recordBatch(
     tx,
     { id: batchId, source: opts.source, actor: label, fileName: opts.fileName, received: items.length, ...summary },

@@ -4,6 +4,7 @@ import { retryDelayMs, type RunnerOptions } from "./config";
 import { extendLease, markFailed, markSucceeded, type JobRow } from "./lease";
 import { handlerFor } from "./registry";
 import { markFailedForGood } from "./report-failure";
+import { countJob } from "@/server/platform/metrics/prometheus-registry";
 
 export type JobOutcome = "succeeded" | "retrying" | "failed" | "lost";
 
@@ -29,6 +30,12 @@ function messageOf(error: unknown): string {
  * A final failure notifies the admins (see report-failure.ts).
  */
 export async function executeJob(db: Db, job: JobRow, options: RunnerOptions, stop?: AbortSignal): Promise<JobOutcome> {
+  const outcome = await runJob(db, job, options, stop);
+  countJob(job.kind, outcome);
+  return outcome;
+}
+
+async function runJob(db: Db, job: JobRow, options: RunnerOptions, stop?: AbortSignal): Promise<JobOutcome> {
   const fail = async (error: string, retry: boolean): Promise<JobOutcome> => {
     const again = retry && job.attempts < job.maxAttempts;
     const written = again

@@ -12,3 +12,6 @@ import "@/server/energy/clients/invitation-email";
 import "@/server/energy/payments/jobs";
 import "@/server/energy/payments/overdue-job";
 import "@/server/energy/payments/reminders-job";
+import "@/server/devops/alerts/jobs";
+import "@/server/devops/incidents/jobs";
+import "@/server/devops/monitoring/jobs";

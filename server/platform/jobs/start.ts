@@ -1,5 +1,8 @@
 import "server-only";
 import { getDb } from "@/db/client";
+import { ensureDevopsAlertSchedules } from "@/server/devops/alerts/jobs";
+import { ensureSlaSchedules } from "@/server/devops/incidents/jobs";
+import { ensureMonitoringSchedules } from "@/server/devops/monitoring/jobs";
 import { ensureAlertSchedules } from "@/server/energy/alerts/jobs";
 import { ensureForecastSchedules } from "@/server/energy/forecast/jobs";
 import { ensureMaintenanceSchedules } from "@/server/energy/maintenance/jobs";
@@ -25,6 +28,9 @@ export function startJobs(overrides: Partial<RunnerOptions> = {}): Promise<JobRu
     await ensureAlertSchedules(db);
     await ensureForecastSchedules(db);
     await ensurePaymentSchedules(db);
+    await ensureDevopsAlertSchedules(db);
+    await ensureSlaSchedules(db);
+    await ensureMonitoringSchedules(db);
     if (process.env.DIHYA_JOBS_SELFTEST === "1") {
       const { ensureSelftestSchedule } = await import("./selftest");
       await ensureSelftestSchedule(db);
