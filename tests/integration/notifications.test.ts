@@ -122,9 +122,12 @@ describe("notify", () => {
 
   it("stores only choices that differ from the default, audits them, and refuses kinds the user cannot receive", async () => {
     const u = await person("user");
+    // A user opens incidents and follows them: it receives their updates too.
     expect(await getPreferences(db, u)).toEqual([
       { kind: "account.role_changed", in_app: true, email: false },
       { kind: "account.password_reset", in_app: true, email: true },
+      { kind: "devops.incident.opened", in_app: true, email: true },
+      { kind: "devops.incident.updated", in_app: true, email: false },
     ]);
     await db.transaction((tx) =>
       savePreferences(tx, u, {
