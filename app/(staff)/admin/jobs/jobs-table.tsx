@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { JobStatus } from "@/lib/validation/jobs";
 import type { JobDto } from "@/server/platform/jobs/jobs-admin";
 import { RetryJobButton } from "./job-forms";
@@ -24,7 +25,7 @@ export async function JobsTable({ jobs }: { jobs: JobDto[] }) {
   }
   const th = "px-3 py-2 text-start";
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-line bg-surface">
+    <ScrollRegion label={t("jobs.queue")} className="rounded-lg border border-line bg-surface">
       <table className="w-full text-sm">
         <caption className="sr-only">{t("jobs.queue")}</caption>
         <thead className="bg-surface-2">
@@ -83,6 +84,6 @@ export async function JobsTable({ jobs }: { jobs: JobDto[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { scheduleTimeZone } from "@/server/platform/jobs/config";
 import type { ScheduleDto } from "@/server/platform/jobs/jobs-admin";
 import { ScheduleToggle } from "./job-forms";
@@ -22,7 +23,7 @@ export async function SchedulesTable({ schedules }: { schedules: ScheduleDto[] }
       {schedules.length === 0 ? (
         <p className="rounded-md border border-line bg-surface p-6 text-center text-muted">{t("jobs.noSchedules")}</p>
       ) : (
-        <div className="relative overflow-x-auto rounded-lg border border-line bg-surface">
+        <ScrollRegion label={t("jobs.schedules")} className="rounded-lg border border-line bg-surface">
           <table className="w-full text-sm">
             <caption className="sr-only">{t("jobs.schedules")}</caption>
             <thead className="bg-surface-2">
@@ -68,7 +69,7 @@ export async function SchedulesTable({ schedules }: { schedules: ScheduleDto[] }
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );
