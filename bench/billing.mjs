@@ -70,15 +70,19 @@ function firstLoadJs(route) {
   const build = JSON.parse(readFileSync(join(dir, "build-manifest.json"), "utf8"));
   // Polyfills are served with `nomodule`: modern browsers never download them.
   for (const f of build.rootMainFiles ?? []) files.add(f);
+  const root = new Set(build.rootMainFiles ?? []);
   let raw = 0;
   let gz = 0;
+  let frameworkGz = 0;
   for (const f of files) {
     if (!f.endsWith(".js")) continue;
     const bytes = readFileSync(join(dir, f));
+    const size = gzipSync(bytes, { level: 9 }).length;
     raw += bytes.length;
-    gz += gzipSync(bytes, { level: 9 }).length;
+    gz += size;
+    if (root.has(f)) frameworkGz += size;
   }
-  return { files: files.size, raw, gz };
+  return { files: files.size, raw, gz, frameworkGz };
 }
 
 async function main() {
@@ -140,12 +144,17 @@ async function main() {
   console.log(
     `invoice PDF                 ${figures.pdf_fr_per_s}/s French, ${figures.pdf_ar_per_s}/s Arabic (${figures.pdf_fr_kb} kB, ${figures.pdf_ar_kb} kB)  (goal ≥ ${goals.pdfPerS}/s)  ${ok(pdf >= goals.pdfPerS)}`,
   );
-  if (js)
+  // kB = 1,000 bytes (as the goal and Next.js's own build output count them).
+  const kb = (bytes) => (bytes / 1000).toFixed(1);
+  if (js) {
     console.log(
-      `client invoice page JS      ${(js.gz / 1024).toFixed(1)} kB gzipped (${(js.raw / 1024).toFixed(1)} kB raw, ${js.files} files)  (goal ≤ ${goals.jsKb} kB)  ${ok(js.gz / 1024 <= goals.jsKb)}`,
+      `client invoice page JS      ${kb(js.gz)} kB gzipped (${kb(js.raw)} kB raw, ${js.files} files)  (goal ≤ ${goals.jsKb} kB)  ${ok(js.gz / 1000 <= goals.jsKb)}`,
     );
-  else console.log("client invoice page JS      no production build (.next): run `npx next build` first");
-  const missed = runS > goals.runS || pdf < goals.pdfPerS || !js || js.gz / 1024 > goals.jsKb;
+    console.log(
+      `  of which Next.js + React  ${kb(js.frameworkGz)} kB (root chunks every page loads), ours ${kb(js.gz - js.frameworkGz)} kB`,
+    );
+  } else console.log("client invoice page JS      no production build (.next): run `npx next build` first");
+  const missed = runS > goals.runS || pdf < goals.pdfPerS || !js || js.gz / 1000 > goals.jsKb;
   process.exit(missed ? 2 : 0);
 }
 

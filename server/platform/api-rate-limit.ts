@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/server/auth/actor";
-import { hit } from "./rate-limit";
+import { hitAll } from "./rate-limit";
 
 const windowMs = 60_000;
 const envInt = (name: string, fallback: number) => {
@@ -25,8 +25,9 @@ export async function checkApiLimits(actor: Actor | null, ip: string | null): Pr
   if (ip) checks.push({ key: `api:ip:${ip}`, limit: envInt("DIHYA_API_IP_RATE_LIMIT", 1200), name: "address" });
   let tightest: { name: string; limit: number; remaining: number; reset: number } | null = null;
   let blocked: number | null = null;
-  for (const check of checks) {
-    const result = await hit(check.key, check.limit, windowMs);
+  const results = await hitAll(checks, windowMs);
+  for (const [i, check] of checks.entries()) {
+    const result = results[i]!;
     const reset = Math.max(1, Math.ceil((result.resetAt.getTime() - Date.now()) / 1000));
     if (!result.allowed) blocked = Math.max(blocked ?? 0, reset);
     if (!tightest || result.remaining < tightest.remaining)

@@ -1,7 +1,7 @@
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as route from "@/app/api/consommation/route";
-import { getHandle, type Db } from "@/db/client";
+import { getHandle, rowsOf as resultRows, type Db } from "@/db/client";
 import { auditLog, ingestBatches, ingestRejections, meters, readingHistory, readings, readingsHourly } from "@/db/schema";
 import type { CreateMeterInput } from "@/lib/validation/meters";
 import { createMeterSchema } from "@/lib/validation/meters";
@@ -269,6 +269,83 @@ describe("POST /api/consommation", () => {
       from: utc(0).toISOString(),
       to: utc(45).toISOString(),
     });
+  });
+});
+
+describe("rollups kept on ingest", () => {
+  const round = (v: unknown) => Math.round(Number(v) * 1e6) / 1e6;
+  /** The meter's stored rollups next to the same buckets computed afresh from its raw readings. */
+  async function rollupsAndTruth(meterId: string, timezone: string) {
+    const pick = (rows: Record<string, unknown>[]) =>
+      rows.map((r) => ({
+        k: String(r.k),
+        sum: round(r.sum),
+        count: Number(r.count),
+        min: round(r.min),
+        max: round(r.max),
+        estimated: Number(r.estimated),
+        corrected: Number(r.corrected),
+      }));
+    const q = async (text: ReturnType<typeof sql>) => pick(resultRows<Record<string, unknown>>(await db.execute(text)));
+    const agg = sql.raw(`sum(value) as sum, count(*) as count, min(value) as min, max(value) as max,
+      count(*) filter (where quality = 'estimated') as estimated, count(*) filter (where quality = 'corrected') as corrected`);
+    return {
+      hours: await q(
+        sql`select bucket::text as k, sum, count, min, max, estimated, corrected from readings_hourly where meter_id = ${meterId} order by 1`,
+      ),
+      hoursTruth: await q(
+        sql`select date_trunc('hour', ts, 'UTC')::text as k, ${agg} from readings where meter_id = ${meterId} group by 1 order by 1`,
+      ),
+      days: await q(
+        sql`select day::text as k, sum, count, min, max, estimated, corrected from readings_daily where meter_id = ${meterId} order by 1`,
+      ),
+      daysTruth: await q(
+        sql`select (ts at time zone ${timezone})::date::text as k, ${agg} from readings where meter_id = ${meterId} group by 1 order by 1`,
+      ),
+    };
+  }
+
+  it("adds new readings to their hourly and local-day buckets exactly as a recomputation would, corrections included", async () => {
+    const paris = await makeSite(db, { name: "Poste de Lyon", timezone: "Europe/Paris" });
+    const parsed = createMeterSchema.parse({
+      siteId: paris,
+      code: "LYO-E1",
+      name: "Compteur LYO-E1",
+      kind: "consumption",
+      quantity: "energy",
+    });
+    const id = (await db.transaction((tx) => createMeter(tx, admin, parsed))).id;
+    // Saturday 28 March 2026 22:00 UTC → Monday 30 March 01:00 UTC: the Sunday lost an hour in Paris.
+    const start = Date.UTC(2026, 2, 28, 22, 0);
+    const item = (slot: number, value: number, extra: Record<string, unknown> = {}) => ({
+      meter: "LYO-E1",
+      ts: new Date(start + slot * 900_000).toISOString(),
+      value,
+      unit: "Wh",
+      ...extra,
+    });
+    const slots = 27 * 4;
+    // First batch: every other quarter, one estimated; the second fills the gaps and repeats some (duplicates).
+    const first = await ingest({
+      readings: [...Array(slots / 2).keys()].map((i) => item(2 * i, 1000 + i, i === 6 ? { quality: "estimated" } : {})),
+    });
+    expect(first.accepted).toBe(slots / 2);
+    const second = await ingest({
+      readings: [...[...Array(slots / 2).keys()].map((i) => item(2 * i + 1, 500 + i)), item(0, 1000), item(2, 1001)],
+    });
+    expect(second).toMatchObject({ accepted: slots / 2, duplicates: 2, corrected: 0 });
+    // Third: corrections in the middle of existing buckets, and new readings after them.
+    const third = await ingest({ readings: [item(10, 4000), item(11, 10), item(slots, 700), item(slots + 1, 800)] });
+    expect(third).toMatchObject({ accepted: 2, corrected: 2 });
+
+    const state = await rollupsAndTruth(id, "Europe/Paris");
+    expect(state.hours).toEqual(state.hoursTruth);
+    expect(state.days).toEqual(state.daysTruth);
+    expect(state.days.find((d) => d.k === "2026-03-29")?.count).toBe(23 * 4);
+    expect(state.hours.reduce((n, h) => n + h.estimated, 0)).toBe(1);
+    expect(state.hours.reduce((n, h) => n + h.corrected, 0)).toBe(2);
+    const [m] = await db.select({ last: meters.lastReadingAt }).from(meters).where(eq(meters.id, id));
+    expect(m!.last!.toISOString()).toBe(new Date(start + (slots + 1) * 900_000).toISOString());
   });
 });
 

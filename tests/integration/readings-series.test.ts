@@ -252,7 +252,8 @@ describe("GET /api/consommation/stream", () => {
       await tx.execute(sql`insert into readings (meter_id, ts, value, original_value, original_unit)
         values (${energyId}, ${from.toISOString()}::timestamptz, 1.5, 1500, 'Wh'), (${energyId}, '2026-11-02T10:15:00Z', 2.5, 2500, 'Wh')`);
       await refreshRollups(tx, [{ meterId: energyId, from, to }]);
-      await afterIngest(tx, [{ meterId: energyId, from, to }]);
+      const span = [{ meterId: energyId, from, to }];
+      await afterIngest(tx, { touched: span, signal: span, evaluate: true });
     });
     const match = await until(/event: readings\ndata: (.*)\n\n/);
     expect(match).not.toBeNull();

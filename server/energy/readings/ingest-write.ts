@@ -6,6 +6,7 @@ import { actorLabel, type Actor } from "@/server/auth/actor";
 import type { RequestContext } from "@/server/platform/request-context";
 import { existingColumns, jsonParam, toExisting, type ExistingRow, type RawRow } from "./ingest-load";
 import type { CorrectionNote, Recomputed, WriteRow } from "./ingest-plan";
+import { readingsChannel } from "./after-ingest";
 import type { ReadingSource } from "./types";
 
 const flagsOf = sql.raw(`case when x.f is null then null else string_to_array(x.f, ',') end`);
@@ -34,15 +35,33 @@ export async function upsertReadings(tx: Executor, rows: WriteRow[], source: Rea
       source = excluded.source, version = readings.version + 1, received_at = now()`);
 }
 
+/** What the insert of an interval batch found: the rows already stored at a sent key, and whether alert rules may care. */
+export type InsertOutcome = { existing: ExistingRow[]; hasRules: boolean };
+
+const isoUtc = (col: string) => `to_char((${col}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const addedAggregates = `sum(i.value), count(*)::int, min(i.value), max(i.value),
+  (count(*) filter (where i.quality = 'estimated'))::int, (count(*) filter (where i.quality = 'corrected'))::int`;
+const addToBucket = (t: string) => `sum = ${t}.sum + excluded.sum, count = ${t}.count + excluded.count,
+  min = least(${t}.min, excluded.min), max = greatest(${t}.max, excluded.max),
+  estimated = ${t}.estimated + excluded.estimated, corrected = ${t}.corrected + excluded.corrected`;
+
 /**
- * Inserts the rows whose (meter, ts) is free and answers the rows that already stood at the
- * other keys, in one statement (the final SELECT sees the snapshot taken before the insert;
- * the meters are locked, so no concurrent ingest adds rows in between). Only the rows the
- * insert skipped are looked up (a hash anti-join against what it returned): in the common
- * case — all new — no index probe at all.
+ * The new readings of interval meters, in one statement (one round trip whatever the batch):
+ * - inserts the rows whose (meter, ts) is free;
+ * - adds exactly those rows to their hourly (UTC) and daily (the site's local day) rollups —
+ *   a new reading only ever adds to its buckets, so no bucket is read back from the raw
+ *   readings (corrections and cumulative meters go through refreshRollups instead);
+ * - moves each meter's last reading time forward and signals the live view (NOTIFY, heard
+ *   after the commit) with the span written;
+ * - answers the rows that already stood at the other keys (the final SELECT sees the
+ *   snapshot taken before the insert; the meters are locked, so no concurrent ingest adds
+ *   rows in between; only the keys the insert skipped are probed) and whether an enabled
+ *   threshold rule concerns one of the batch's meters.
+ * Callers hold the meters' row locks (loadMeters), which also serialise these additions with
+ * any recomputation of the same buckets (refreshRollups takes the same locks).
  */
-export async function insertNew(tx: Executor, rows: WriteRow[], source: ReadingSource): Promise<ExistingRow[]> {
-  if (rows.length === 0) return [];
+export async function insertNew(tx: Executor, rows: WriteRow[], source: ReadingSource): Promise<InsertOutcome> {
+  if (rows.length === 0) return { existing: [], hasRules: false };
   const result = await tx.execute(sql`with x as materialized (
       select * from json_to_recordset(${jsonParam(rows)}) as x(m uuid, t timestamptz, v float8, iv float8, ov float8, ou text, q text, f text)
     ),
@@ -50,12 +69,51 @@ export async function insertNew(tx: Executor, rows: WriteRow[], source: ReadingS
       insert into readings (meter_id, ts, value, index_value, original_value, original_unit, quality, flags, source, version)
       select x.m, x.t, x.v, x.iv, x.ov, x.ou, x.q, ${flagsOf}, ${source}, 1 from x
       on conflict (meter_id, ts) do nothing
-      returning meter_id, ts
+      returning meter_id, ts, value, quality
+    ),
+    per_meter as materialized (
+      select i.meter_id, min(i.ts) as f, max(i.ts) as l, m.site_id, m.interval_minutes, st.timezone
+      from ins i join meters m on m.id = i.meter_id join sites st on st.id = m.site_id
+      group by i.meter_id, m.site_id, m.interval_minutes, st.timezone
+    ),
+    hour_add as (
+      insert into readings_hourly as h (meter_id, bucket, sum, count, min, max, estimated, corrected)
+      select i.meter_id, date_trunc('hour', i.ts, 'UTC'), ${sql.raw(addedAggregates)}
+      from ins i group by 1, 2
+      on conflict (meter_id, bucket) do update set ${sql.raw(addToBucket("h"))}
+      returning 1
+    ),
+    day_add as (
+      insert into readings_daily as d (meter_id, day, sum, count, min, max, estimated, corrected)
+      select i.meter_id, (i.ts at time zone pm.timezone)::date, ${sql.raw(addedAggregates)}
+      from ins i join per_meter pm on pm.meter_id = i.meter_id group by 1, 2
+      on conflict (meter_id, day) do update set ${sql.raw(addToBucket("d"))}
+      returning 1
+    ),
+    advanced as (
+      update meters m set last_reading_at = greatest(m.last_reading_at, pm.l)
+      from per_meter pm where m.id = pm.meter_id
+      returning 1
+    ),
+    signalled as (
+      select pg_notify(${readingsChannel}, json_build_object('meterId', pm.meter_id, 'siteId', pm.site_id,
+        'from', ${sql.raw(isoUtc("pm.f"))}, 'to', ${sql.raw(isoUtc("pm.l + make_interval(mins => pm.interval_minutes)"))})::text)
+      from per_meter pm
+    ),
+    taken as (
+      select ${existingColumns}
+      from (select * from x where not exists (select 1 from ins where ins.meter_id = x.m and ins.ts = x.t)) as k
+      join readings r on r.meter_id = k.m and r.ts = k.t
     )
-    select ${existingColumns}
-    from (select * from x where not exists (select 1 from ins where ins.meter_id = x.m and ins.ts = x.t)) as taken
-    join readings r on r.meter_id = taken.m and r.ts = taken.t`);
-  return rowsOf<RawRow>(result).map(toExisting);
+    select (select coalesce(json_agg(taken), '[]'::json) from taken) as existing,
+      (select count(*) from hour_add) + (select count(*) from day_add) + (select count(*) from advanced)
+        + (select count(*) from signalled) as written,
+      exists (select 1 from alert_rules ar
+        where ar.enabled and (ar.meter_id in (select distinct x.m from x)
+          or (ar.site_id, ar.kind) in (select m.site_id, m.kind from meters m where m.id in (select distinct x.m from x)))) as has_rules`);
+  const [row] = rowsOf<{ existing: RawRow[] | string; has_rules: boolean }>(result);
+  const existing = typeof row?.existing === "string" ? (JSON.parse(row.existing) as RawRow[]) : (row?.existing ?? []);
+  return { existing: existing.map(toExisting), hasRules: row?.has_rules === true };
 }
 
 /** Stores the recomputed deltas and flags of neighbouring cumulative readings (derived values: no new version). */

@@ -6,7 +6,7 @@ import { countReadingsIngested } from "@/server/platform/metrics/prometheus-regi
 import { requestContext } from "@/server/platform/request-context";
 import { afterIngest } from "./after-ingest";
 import { recordBatch } from "./ingest-batch";
-import { itemMeterCode, validateItem, type Candidate, type ItemRejection } from "./ingest-item";
+import { itemMeterCode, validateItem, type Candidate, type ItemRejection, type MeterInfo } from "./ingest-item";
 import { loadCumulativeContext, loadMeters } from "./ingest-load";
 import { firstOfEach, intervalRow, planCumulative, planInterval, type Plan } from "./ingest-plan";
 import {
@@ -38,7 +38,12 @@ function groupByMeter(candidates: Candidate[]): Map<string, Candidate[]> {
  * Inserts the new readings of interval meters, then plans the rest: duplicates,
  * corrections, and cumulative meters' rows with their recomputed neighbours.
  */
-async function plan(tx: Executor, candidates: Candidate[], rejections: ItemRejection[], source: ReadingSource): Promise<Plan> {
+async function plan(
+  tx: Executor,
+  candidates: Candidate[],
+  rejections: ItemRejection[],
+  source: ReadingSource,
+): Promise<{ plan: Plan; hasRules: boolean }> {
   const { unique, duplicates, rejections: conflicts } = firstOfEach(candidates);
   const result: Plan = {
     inserted: [],
@@ -51,7 +56,8 @@ async function plan(tx: Executor, candidates: Candidate[], rejections: ItemRejec
   };
   const interval = unique.filter((c) => c.meter.register !== "cumulative");
   const cumulative = groupByMeter(unique.filter((c) => c.meter.register === "cumulative"));
-  planInterval(interval, await insertNew(tx, interval.map(intervalRow), source), result);
+  const inserted = await insertNew(tx, interval.map(intervalRow), source);
+  planInterval(interval, inserted.existing, result);
   const ranges = [...cumulative.entries()].map(([m, list]) => {
     const times = list.map((c) => c.ts.getTime());
     return { m, lo: new Date(Math.min(...times)).toISOString(), hi: new Date(Math.max(...times)).toISOString() };
@@ -59,36 +65,47 @@ async function plan(tx: Executor, candidates: Candidate[], rejections: ItemRejec
   const context = await loadCumulativeContext(tx, ranges);
   for (const [meterId, list] of cumulative) planCumulative(list, context.get(meterId) ?? { anchorTs: null, rows: [] }, result);
   result.rejections.sort((a, b) => a.index - b.index);
-  return result;
+  // Rules of cumulative meters were not looked at by the interval insert.
+  return { plan: result, hasRules: inserted.hasRules || cumulative.size > 0 };
 }
 
-/** Per meter: the span of rows written [first ts, last ts + interval), and how far the meter got. */
-function progressOf(p: Plan, candidates: Candidate[]): { touched: TouchedRange[]; progress: MeterProgress[] } {
-  const meters = new Map(candidates.map((c) => [c.meter.id, c.meter]));
+/** Per meter, the span [first ts, last ts + interval) of `rows`. */
+function spansOf(rows: { m: string; t: string }[], meters: Map<string, MeterInfo>): TouchedRange[] {
   const spans = new Map<string, { from: number; to: number }>();
-  for (const row of [...p.inserted, ...p.writes, ...p.recomputed]) {
+  for (const row of rows) {
     const t = Date.parse(row.t);
     const span = spans.get(row.m);
     if (!span) spans.set(row.m, { from: t, to: t });
     else spans.set(row.m, { from: Math.min(span.from, t), to: Math.max(span.to, t) });
   }
+  return [...spans].map(([meterId, s]) => {
+    const step = meters.get(meterId)!.intervalMinutes * 60_000;
+    return { meterId, from: new Date(s.from), to: new Date(s.to + step) };
+  });
+}
+
+/**
+ * What is left to do after the interval insert (which already added its rows to the
+ * rollups, moved the meters forward and signalled them): the spans of rows written or
+ * recomputed otherwise (corrections, cumulative meters), how far those writes moved their
+ * meters, and every span touched (the answer).
+ */
+function progressOf(p: Plan, candidates: Candidate[]): { touched: TouchedRange[]; rewritten: TouchedRange[]; progress: MeterProgress[] } {
+  const meters = new Map(candidates.map((c) => [c.meter.id, c.meter]));
   const written = new Map<string, { last: number; idx: number | null }>();
-  for (const row of [...p.inserted, ...p.writes]) {
+  for (const row of p.writes) {
     const t = Date.parse(row.t);
     const seen = written.get(row.m);
     if (!seen || t > seen.last) written.set(row.m, { last: t, idx: row.iv });
   }
-  const touched = [...spans].map(([meterId, s]) => {
-    const step = meters.get(meterId)!.intervalMinutes * 60_000;
-    return { meterId, from: new Date(s.from), to: new Date(s.to + step) };
-  });
   const progress = [...written].map(([m, w]) => {
     const meter = meters.get(m)!;
     const cumulative = meter.register === "cumulative";
     const instant = new Date(w.last + meter.intervalMinutes * 60_000).toISOString();
     return { m, last: new Date(w.last).toISOString(), idx: cumulative ? w.idx : null, ia: cumulative ? instant : null };
   });
-  return { touched, progress };
+  const rewritten = spansOf([...p.writes, ...p.recomputed], meters);
+  return { touched: [...spansOf(p.inserted, meters), ...rewritten], rewritten, progress };
 }
 
 /**
@@ -99,7 +116,9 @@ function progressOf(p: Plan, candidates: Candidate[]): { touched: TouchedRange[]
  * reading_history, quality `corrected`, version + 1, audited `reading.corrected`).
  * Cumulative indices become interval consumption (reset, rollover, replacement and jitter
  * flagged, never a negative spike). A constant number of set-based statements whatever the
- * batch size; then the batch record, the rollups and the live signal, all in `tx`.
+ * batch size — new readings of interval meters, their rollups and live signal in one — then
+ * the batch record, the recomputed rollups of corrections and cumulative meters, and the
+ * threshold rules when one concerns the batch, all in `tx`.
  * `accepted` counts new readings; accepted + duplicates + corrected + rejected = items.
  */
 export async function ingestReadings(
@@ -121,13 +140,13 @@ export async function ingestReadings(
     if (outcome.ok) candidates.push(outcome.candidate);
     else rejections.push(outcome.rejection);
   });
-  const p = await plan(tx, candidates, rejections, opts.source);
+  const { plan: p, hasRules } = await plan(tx, candidates, rejections, opts.source);
   const label = actorLabel(actor);
   await archiveCorrected(tx, p.corrections, label);
   await upsertReadings(tx, p.writes, opts.source);
   await updateRecomputed(tx, p.recomputed);
   if (p.corrections.length > 0) await auditCorrections(tx, actor, p.corrections, await requestContext());
-  const { touched, progress } = progressOf(p, candidates);
+  const { touched, rewritten, progress } = progressOf(p, candidates);
   await advanceMeters(tx, progress);
   const batchId = randomUUID();
   const summary = { accepted: p.accepted, duplicates: p.duplicates, corrected: p.corrections.length };
@@ -138,7 +157,7 @@ export async function ingestReadings(
     p.rejections,
     items,
   );
-  await refreshRollups(tx, touched);
-  await afterIngest(tx, touched);
+  await refreshRollups(tx, rewritten);
+  await afterIngest(tx, { touched, signal: rewritten, evaluate: hasRules });
   return { batchId, ...summary, rejected: p.rejections.map(({ index, code, detail }) => ({ index, code, detail })), touched };
 }

@@ -99,7 +99,8 @@ select (select count(*) from hour_up) as hours, (select count(*) from hour_del) 
 
 /**
  * Serialises rollup refreshes of the same meters (transaction-scoped advisory locks, taken
- * in a fixed order). Taken in a statement of its own: the refresh that follows then reads a
+ * in a fixed order), and with ingest's additions to their buckets (the meters' row locks,
+ * which ingest holds from loadMeters to its commit). Taken in a statement of its own: the refresh that follows then reads a
  * snapshot that includes every reading committed by a concurrent ingest of those meters.
  * It also turns JIT off for the planning of the refresh (on PostgreSQL its estimated cost
  * passes jit_above_cost and compiling took ~50 ms for a 7 ms statement); the refresh puts
@@ -107,6 +108,9 @@ select (select count(*) from hour_up) as hours, (select count(*) from hour_del) 
  */
 const lockStatement = `
 select current_setting('jit') as jit, set_config('jit', 'off', true) as off,
+       (select count(*) from (select m.id from meters m
+          where m.id in (select x.m from jsonb_to_recordset($1::text::jsonb) as x(m uuid))
+          order by m.id for no key update) as rows) as meters,
        (select count(pg_advisory_xact_lock(hashtextextended('dihya.readings:' || m::text, 0)))
         from (select distinct x.m from jsonb_to_recordset($1::text::jsonb) as x(m uuid) order by x.m) as l) as locks`;
 
