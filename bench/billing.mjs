@@ -70,7 +70,7 @@ function firstLoadJs(route) {
   const build = JSON.parse(readFileSync(join(dir, "build-manifest.json"), "utf8"));
   // Polyfills are served with `nomodule`: modern browsers never download them.
   for (const f of build.rootMainFiles ?? []) files.add(f);
-  const root = new Set(build.rootMainFiles ?? []);
+  const rootFiles = new Set(build.rootMainFiles ?? []);
   let raw = 0;
   let gz = 0;
   let frameworkGz = 0;
@@ -80,7 +80,7 @@ function firstLoadJs(route) {
     const size = gzipSync(bytes, { level: 9 }).length;
     raw += bytes.length;
     gz += size;
-    if (root.has(f)) frameworkGz += size;
+    if (rootFiles.has(f)) frameworkGz += size;
   }
   return { files: files.size, raw, gz, frameworkGz };
 }
