@@ -100,8 +100,9 @@ select (select count(*) from hour_up) as hours, (select count(*) from hour_del) 
 /**
  * Serialises rollup refreshes of the same meters (transaction-scoped advisory locks, taken
  * in a fixed order), and with ingest's additions to their buckets (the meters' row locks,
- * which ingest holds from loadMeters to its commit). Taken in a statement of its own: the refresh that follows then reads a
- * snapshot that includes every reading committed by a concurrent ingest of those meters.
+ * which ingest holds from loadMeters to its commit). Taken in a statement of its own: the
+ * refresh that follows then reads a snapshot that includes every reading committed by a
+ * concurrent ingest of those meters.
  * It also turns JIT off for the planning of the refresh (on PostgreSQL its estimated cost
  * passes jit_above_cost and compiling took ~50 ms for a 7 ms statement); the refresh puts
  * the previous setting back.
