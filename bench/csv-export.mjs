@@ -4,9 +4,10 @@
 // run. Goals: export ≥ 0.5× COPY's rows/s, server RSS growth < 100 MB. See bench/README.md.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import postgres from "postgres";
+import { BenchError, fail, rssOf, sampleRss, signIn, sleep } from "./measurements-server.mjs";
 
 const root = process.cwd();
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/dihya_bench";
@@ -20,13 +21,6 @@ const copyQuery = `copy (
          entity_type, entity_id, ip, user_agent, request_id, changes::text, id
   from audit_log order by at desc, id desc) to stdout with csv`;
 
-class BenchError extends Error {}
-/** Stops the run: main() stops the server, then the message is printed and the exit code is 1. */
-function fail(message) {
-  throw new BenchError(message);
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1);
 
 /** Drops and recreates the bench database (never anything but a database named *bench*). */
@@ -95,47 +89,14 @@ async function waitReady() {
   fail("the server did not answer /api/health within 90 s.");
 }
 
-/** Signs in as the demo admin through Auth.js's credentials endpoints; returns the Cookie header. */
-async function signIn() {
-  const jar = new Map();
-  const keep = (res) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const i = pair.indexOf("=");
-      jar.set(pair.slice(0, i), pair.slice(i + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await fetch(`${origin}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = await csrf.json();
-  const res = await fetch(`${origin}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email: "admin@demo.dihya.dz", password: "Dihya-demo-2026" }),
-  });
-  keep(res);
-  if (res.status !== 302 || (res.headers.get("location") ?? "").includes("error=")) fail(`sign-in failed (${res.status}).`);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) fail("sign-in set no session cookie.");
-  return cookie();
-}
-
-function rssOf(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-}
-
 /** Samples the server's RSS every 100 ms while `work` runs; resolves to the work's result and the peak. */
 async function withRssSampling(pid, work) {
-  let peak = rssOf(pid);
-  const timer = setInterval(() => (peak = Math.max(peak, rssOf(pid))), 100);
+  const sampling = sampleRss(pid);
   try {
     const result = await work();
-    peak = Math.max(peak, rssOf(pid));
-    return { result, peak };
+    return { result, peak: sampling.peak() };
   } finally {
-    clearInterval(timer);
+    sampling.stop();
   }
 }
 
@@ -180,7 +141,7 @@ async function main() {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
     await waitReady();
-    const cookie = await signIn();
+    const cookie = await signIn(origin, "admin@demo.dihya.dz", "Dihya-demo-2026");
     console.log(`bench: generating ${rowCount.toLocaleString("en")} audit rows…`);
     await sql.unsafe(`
       insert into audit_log (at, actor_type, actor_id, actor_label, action, entity_type, entity_id, changes, ip, user_agent, request_id)

@@ -11,7 +11,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import postgres from "postgres";
 import { migrateSchema } from "./measurements-data.mjs";
-import { BenchError, fail, sleep, startServer, stopServer, waitReady } from "./measurements-server.mjs";
+import { BenchError, fail, signIn, sleep, startServer, stopServer, waitReady } from "./measurements-server.mjs";
 
 const root = process.cwd();
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
@@ -83,31 +83,6 @@ async function createFleet(sql) {
     ingest: byHost.get("bench-ingest-1"),
     raw: byHost.get("bench-ingest-2"),
   };
-}
-
-/** Signs in as the bench admin through Auth.js's credentials endpoints; returns the cookie header. */
-async function signIn() {
-  const jar = new Map();
-  const keep = (res) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const at = pair.indexOf("=");
-      jar.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await fetch(`${origin}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = await csrf.json();
-  const res = await fetch(`${origin}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email: adminEmail, password: adminPassword }),
-  });
-  keep(res);
-  if (res.status !== 302 || (res.headers.get("location") ?? "").includes("error=")) fail(`sign-in failed (${res.status}).`);
-  return cookie();
 }
 
 async function push(token, points) {
@@ -268,7 +243,7 @@ async function main() {
     });
     process.on("SIGINT", () => stopServer(server).then(() => process.exit(130)));
     await waitReady(origin);
-    const cookie = await signIn();
+    const cookie = await signIn(origin, adminEmail, adminPassword);
     const ingest = await measureIngest(sql, fleet);
     const render = await measureRender(cookie);
     const notify = await measureNotify(sql, cookie, fleet);

@@ -79,3 +79,29 @@ export function sampleRss(pid) {
     stop: () => clearInterval(timer),
   };
 }
+
+/** Signs in through Auth.js's credentials endpoints (CSRF token, then the callback); returns the Cookie header. */
+export async function signIn(origin, email, password) {
+  const jar = new Map();
+  const keep = (res) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const at = pair.indexOf("=");
+      jar.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrf = await fetch(`${origin}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = await csrf.json();
+  const res = await fetch(`${origin}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, email, password }),
+  });
+  keep(res);
+  if (res.status !== 302 || (res.headers.get("location") ?? "").includes("error=")) fail(`sign-in failed (${res.status}).`);
+  if (![...jar.keys()].some((k) => k.includes("session-token"))) fail("sign-in set no session cookie.");
+  return cookie();
+}
